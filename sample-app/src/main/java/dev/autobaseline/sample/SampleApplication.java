@@ -1,0 +1,2 @@
+package dev.autobaseline.sample;
+public class SampleApplication { public static void main(String[] a) {} }
