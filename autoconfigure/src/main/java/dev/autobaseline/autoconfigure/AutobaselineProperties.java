@@ -1,0 +1,179 @@
+package dev.autobaseline.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.autobaseline.catalog.MatchLevel;
+import dev.autobaseline.engine.Mode;
+import dev.autobaseline.replay.OnAmbiguous;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Flyway Autobaseline.
+ */
+@ConfigurationProperties("autobaseline")
+public class AutobaselineProperties {
+
+	/**
+	 * Whether to adopt databases that have objects but no Flyway history. When false, Spring
+	 * Boot's plain Flyway behaviour applies.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How to find the version to baseline at: detect it by replaying the migrations into a
+	 * shadow database, or use a fixed version.
+	 */
+	private Mode mode = Mode.DETECT;
+
+	/**
+	 * Version to baseline at in fixed mode. Defaults to spring.flyway.baseline-version.
+	 */
+	private String fixedVersion;
+
+	/**
+	 * How closely the live schema must match a migration version: table names, or table and
+	 * column names.
+	 */
+	private MatchLevel match = MatchLevel.COLUMNS;
+
+	/**
+	 * What to do when consecutive versions match equally well (data-only migrations):
+	 * baseline at the highest, at the lowest, or fail.
+	 */
+	private OnAmbiguous onAmbiguous = OnAmbiguous.HIGHEST;
+
+	/**
+	 * Glob patterns ('*', '?') of tables and views to leave out of the comparison, matched
+	 * case-insensitively against the name with or without its schema.
+	 */
+	private List<String> ignoreTables = new ArrayList<>();
+
+	/**
+	 * Whether to only inspect, detect and log the plan, writing nothing to the database.
+	 */
+	private boolean dryRun;
+
+	/**
+	 * Whether to rewrite a BASELINE row that disagrees with the detected version.
+	 */
+	private boolean rebaseline;
+
+	private final Shadow shadow = new Shadow();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public String getFixedVersion() {
+		return this.fixedVersion;
+	}
+
+	public void setFixedVersion(String fixedVersion) {
+		this.fixedVersion = fixedVersion;
+	}
+
+	public MatchLevel getMatch() {
+		return this.match;
+	}
+
+	public void setMatch(MatchLevel match) {
+		this.match = match;
+	}
+
+	public OnAmbiguous getOnAmbiguous() {
+		return this.onAmbiguous;
+	}
+
+	public void setOnAmbiguous(OnAmbiguous onAmbiguous) {
+		this.onAmbiguous = onAmbiguous;
+	}
+
+	public List<String> getIgnoreTables() {
+		return this.ignoreTables;
+	}
+
+	public void setIgnoreTables(List<String> ignoreTables) {
+		this.ignoreTables = ignoreTables;
+	}
+
+	public boolean isDryRun() {
+		return this.dryRun;
+	}
+
+	public void setDryRun(boolean dryRun) {
+		this.dryRun = dryRun;
+	}
+
+	public boolean isRebaseline() {
+		return this.rebaseline;
+	}
+
+	public void setRebaseline(boolean rebaseline) {
+		this.rebaseline = rebaseline;
+	}
+
+	public Shadow getShadow() {
+		return this.shadow;
+	}
+
+	/**
+	 * A shadow database provided by the user.
+	 */
+	public static class Shadow {
+
+		/**
+		 * JDBC URL of an empty database to replay migrations into, for where the application's
+		 * role cannot create a temporary one. It is cleaned after use.
+		 */
+		private String url;
+
+		/**
+		 * Login user of the shadow database. Defaults to the application's.
+		 */
+		private String username;
+
+		/**
+		 * Login password of the shadow database. Defaults to the application's.
+		 */
+		private String password;
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+	}
+
+}

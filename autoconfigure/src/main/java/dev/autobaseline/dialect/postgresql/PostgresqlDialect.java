@@ -1,0 +1,193 @@
+package dev.autobaseline.dialect.postgresql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.dialect.Shadow;
+import dev.autobaseline.dialect.ShadowSettings;
+
+/**
+ * PostgreSQL: exact names qualified by schema, extension members left out, shadows as
+ * temporary databases on the same server.
+ */
+public final class PostgresqlDialect implements Dialect {
+
+	static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+			+ " AND n.nspname NOT LIKE 'pg\\_%'";
+
+	private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+			+ " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+
+	private static final Pattern EXTENSION_EXISTS = Pattern.compile("extension \"([^\"]+)\" already exists");
+
+	@Override
+	public String name() {
+		return "PostgreSQL";
+	}
+
+	@Override
+	public Connection openInspection(LiveDatabase live, boolean readOnly) throws SQLException {
+		Connection connection = live.dataSource().getConnection();
+		if (!connection.getAutoCommit()) {
+			connection.setAutoCommit(true);
+		}
+		return connection;
+	}
+
+	@Override
+	public String currentSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	@Override
+	public String relationKey(String schema, String name) {
+		return schema + "." + name;
+	}
+
+	@Override
+	public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+		String sql = "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, schema);
+			statement.setString(2, table);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next();
+			}
+		}
+	}
+
+	@Override
+	public boolean isEmptyForFlyway(Connection connection, String schema, String historyTable) throws SQLException {
+		// Flyway's own query (PostgreSQLSchema.doEmpty), with the history table left out.
+		String sql = "SELECT EXISTS ("
+				+ " SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " LEFT JOIN pg_catalog.pg_depend d ON d.objid = c.oid AND d.deptype = 'e'"
+				+ " WHERE n.nspname = ? AND d.objid IS NULL AND c.relkind IN ('r', 'v', 'S', 't')"
+				+ " AND NOT (c.relname = ? OR c.relname IN (? || '_pk', ? || '_s_idx'))"
+				+ " UNION ALL SELECT t.oid FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+				+ " LEFT JOIN pg_catalog.pg_depend d ON d.objid = t.oid AND d.deptype = 'e'"
+				+ " WHERE n.nspname = ? AND d.objid IS NULL AND t.typcategory NOT IN ('A', 'C')"
+				+ " UNION ALL SELECT p.oid FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+				+ " LEFT JOIN pg_catalog.pg_depend d ON d.objid = p.oid AND d.deptype = 'e'"
+				+ " WHERE n.nspname = ? AND d.objid IS NULL)";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, schema);
+			statement.setString(2, historyTable);
+			statement.setString(3, historyTable);
+			statement.setString(4, historyTable);
+			statement.setString(5, schema);
+			statement.setString(6, schema);
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return !rows.getBoolean(1);
+			}
+		}
+	}
+
+	@Override
+	public List<String> otherHistoryTables(Connection connection, String schema, String historyTable)
+			throws SQLException {
+		String sql = "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+				+ " WHERE c.relkind IN ('r', 'p') AND " + USER_SCHEMAS
+				+ " AND a.attname IN ('installed_rank', 'version', 'description', 'type', 'script', 'checksum',"
+				+ " 'installed_by', 'installed_on', 'execution_time', 'success')"
+				+ " AND NOT (n.nspname = ? AND c.relname = ?)"
+				+ " GROUP BY n.nspname, c.relname HAVING count(*) = 10 ORDER BY 1, 2";
+		List<String[]> shaped = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, schema);
+			statement.setString(2, historyTable);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					shaped.add(new String[] { rows.getString(1), rows.getString(2) });
+				}
+			}
+		}
+		List<String> withRows = new ArrayList<>();
+		for (String[] table : shaped) {
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT 1 FROM " + qualify(table[0], table[1]) + " LIMIT 1")) {
+				if (rows.next()) {
+					withRows.add(relationKey(table[0], table[1]));
+				}
+			}
+		}
+		return withRows;
+	}
+
+	@Override
+	public CatalogSnapshot readCatalog(Connection connection) throws SQLException {
+		String sql = "SELECT n.nspname, c.relname, c.relkind, a.attname FROM pg_catalog.pg_class c"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMAS + " AND " + NOT_EXTENSION_MEMBER
+				+ " ORDER BY n.nspname, c.relname, a.attnum";
+		Map<String, Relation.Kind> kinds = new LinkedHashMap<>();
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				String name = relationKey(rows.getString(1), rows.getString(2));
+				String kind = rows.getString(3);
+				kinds.putIfAbsent(name, ("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
+				List<String> list = columns.computeIfAbsent(name, (key) -> new ArrayList<>());
+				String column = rows.getString(4);
+				if (column != null) {
+					list.add(column);
+				}
+			}
+		}
+		List<Relation> relations = new ArrayList<>();
+		kinds.forEach((name, kind) -> relations.add(new Relation(name, kind, columns.get(name))));
+		return CatalogSnapshot.of(relations);
+	}
+
+	@Override
+	public String currentUserSql() {
+		return "current_user";
+	}
+
+	@Override
+	public Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip)
+			throws SQLException {
+		if (settings.url() != null) {
+			return PostgresqlProvidedShadow.open(this, live, settings);
+		}
+		return PostgresqlTemporaryShadow.create(live, extensionsToSkip);
+	}
+
+	@Override
+	public Optional<String> preCreatedExtensionConflict(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "42710".equals(sql.getSQLState())) {
+				Matcher matcher = EXTENSION_EXISTS.matcher(String.valueOf(sql.getMessage()));
+				if (matcher.find()) {
+					return Optional.of(matcher.group(1));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.autobaseline.dialect.sqlite;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.dialect.Shadow;
+import dev.autobaseline.dialect.ShadowSettings;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * SQLite: one schema ({@code main}), names compared case-insensitively, every {@code sqlite_%}
+ * table left out, shadows in memory.
+ */
+public final class SqliteDialect implements Dialect {
+
+	private static final String HISTORY_COLUMNS = "'installed_rank','version','description','type','script',"
+			+ "'checksum','installed_by','installed_on','execution_time','success'";
+
+	@Override
+	public String name() {
+		return "SQLite";
+	}
+
+	@Override
+	public Connection openInspection(LiveDatabase live, boolean readOnly) throws SQLException {
+		if (!readOnly) {
+			return live.dataSource().getConnection();
+		}
+		// Read-only at the file level: a rollback journal stays byte-identical, a WAL is not checkpointed.
+		SQLiteConfig config = new SQLiteConfig();
+		config.setReadOnly(true);
+		return DriverManager.getConnection(live.resolveJdbcUrl(), config.toProperties());
+	}
+
+	@Override
+	public String currentSchema(Connection connection) {
+		return "main";
+	}
+
+	@Override
+	public String relationKey(String schema, String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+		return exists(connection, "SELECT 1 FROM " + quote(schema) + ".sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE", table);
+	}
+
+	@Override
+	public boolean isEmptyForFlyway(Connection connection, String schema, String historyTable) throws SQLException {
+		// Flyway ignores only these two; sqlite_stat1 (after ANALYZE) makes a schema non-empty for it.
+		return !exists(connection, "SELECT 1 FROM " + quote(schema) + ".sqlite_master WHERE type = 'table'"
+				+ " AND name NOT IN ('sqlite_sequence', 'android_metadata') AND name <> ? COLLATE NOCASE", historyTable);
+	}
+
+	@Override
+	public List<String> otherHistoryTables(Connection connection, String schema, String historyTable)
+			throws SQLException {
+		List<String> shaped = new ArrayList<>();
+		String sql = "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
+				+ " WHERE m.type = 'table' AND m.name <> ? COLLATE NOCASE AND lower(p.name) IN (" + HISTORY_COLUMNS + ")"
+				+ " GROUP BY m.name HAVING count(*) = 10";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, historyTable);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					shaped.add(rows.getString(1));
+				}
+			}
+		}
+		List<String> withRows = new ArrayList<>();
+		for (String table : shaped) {
+			if (hasRows(connection, quote(table))) {
+				withRows.add(relationKey(schema, table));
+			}
+		}
+		return withRows;
+	}
+
+	@Override
+	public CatalogSnapshot readCatalog(Connection connection) throws SQLException {
+		String sql = "SELECT m.name, m.type, p.name FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) p"
+				+ " WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+				+ " ORDER BY m.name, p.cid";
+		Map<String, Relation.Kind> kinds = new LinkedHashMap<>();
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				String name = relationKey("main", rows.getString(1));
+				kinds.putIfAbsent(name, "view".equals(rows.getString(2)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
+				List<String> list = columns.computeIfAbsent(name, (key) -> new ArrayList<>());
+				String column = rows.getString(3);
+				if (column != null) {
+					list.add(column.toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		List<Relation> relations = new ArrayList<>();
+		kinds.forEach((name, kind) -> relations.add(new Relation(name, kind, columns.get(name))));
+		return CatalogSnapshot.of(relations);
+	}
+
+	@Override
+	public String currentUserSql() {
+		return "''";
+	}
+
+	@Override
+	public Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip)
+			throws SQLException {
+		return SqliteMemoryShadow.open(settings);
+	}
+
+	private static boolean hasRows(Connection connection, String table) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+			return rows.next();
+		}
+	}
+
+	private static boolean exists(Connection connection, String sql, String parameter) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,318 @@
+package dev.autobaseline.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.replay.CatalogScope;
+import dev.autobaseline.replay.Detection;
+import dev.autobaseline.replay.FlywayQuieter;
+import dev.autobaseline.replay.ReplayResult;
+import dev.autobaseline.replay.ReplayedVersion;
+import dev.autobaseline.replay.ShadowReplay;
+import dev.autobaseline.replay.VersionChooser;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+
+/**
+ * Adopts a database into Flyway, then lets Flyway migrate it. Call {@link #migrate(Flyway)} where
+ * you would call {@code flyway.migrate()}: from a {@code FlywayMigrationStrategy} (the
+ * auto-configuration does), or for your own {@code Flyway} beans.
+ */
+public class Autobaseline {
+
+	private static final Log logger = LogFactory.getLog(Autobaseline.class);
+
+	private final AutobaselineSettings settings;
+
+	private final LiveDatabaseResolver liveDatabases;
+
+	private final AdoptionLock lock;
+
+	private final FlywayQuieter quieter;
+
+	private volatile AdoptionReport lastReport;
+
+	public Autobaseline(AutobaselineSettings settings) {
+		this(settings, LiveDatabaseResolver.FROM_FLYWAY, AdoptionLock.NONE, FlywayQuieter.NONE);
+	}
+
+	public Autobaseline(AutobaselineSettings settings, LiveDatabaseResolver liveDatabases, AdoptionLock lock,
+			FlywayQuieter quieter) {
+		this.settings = settings;
+		this.liveDatabases = liveDatabases;
+		this.lock = lock;
+		this.quieter = quieter;
+	}
+
+	/** The report of the last {@link #migrate(Flyway)} that finished, or {@code null}. */
+	public AdoptionReport lastReport() {
+		return this.lastReport;
+	}
+
+	/**
+	 * Adopts the database if it has objects but no Flyway history, then migrates it.
+	 * @throws AdoptionRefusedException when the database cannot be adopted safely; nothing was written
+	 */
+	public AdoptionReport migrate(Flyway flyway) {
+		long started = System.nanoTime();
+		Configuration configuration = flyway.getConfiguration();
+		LiveDatabase live = this.liveDatabases.resolve(configuration);
+		try {
+			Dialect dialect = Dialect.forUrl(live.resolveJdbcUrl());
+			HistoryTable history;
+			HistoryRows fastPath;
+			try (Connection connection = dialect.openInspection(live, this.settings.dryRun())) {
+				history = HistoryTable.locate(configuration, dialect, connection);
+				fastPath = HistoryRows.countApplied(connection, history);
+				endTransaction(connection);
+			}
+			// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
+			Boot boot = new Boot(flyway, configuration, live, dialect, history, started);
+			if (fastPath != null && fastPath.applied() > 0 && fastPath.failed() == 0) {
+				return finish(boot.migrateManaged(SchemaState.MANAGED));
+			}
+			return finish(this.lock.around(live, dialect, boot::adopt));
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not inspect the database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private AdoptionReport finish(AdoptionReport report) {
+		this.lastReport = report;
+		report.warnings().forEach(logger::warn);
+		logger.info(report.summary());
+		return report;
+	}
+
+	private static void endTransaction(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+		}
+	}
+
+	private static long millisSince(long started) {
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	/** One boot's work against one database. */
+	private final class Boot {
+
+		private final Flyway flyway;
+
+		private final Configuration configuration;
+
+		private final LiveDatabase live;
+
+		private final Dialect dialect;
+
+		private final HistoryTable history;
+
+		private final long started;
+
+		private final List<String> warnings = new ArrayList<>();
+
+		Boot(Flyway flyway, Configuration configuration, LiveDatabase live, Dialect dialect, HistoryTable history,
+				long started) {
+			this.flyway = flyway;
+			this.configuration = configuration;
+			this.live = live;
+			this.dialect = dialect;
+			this.history = history;
+			this.started = started;
+		}
+
+		/** Inspect, detect, baseline, migrate: the sequence the adoption lock wraps. */
+		AdoptionReport adopt() throws SQLException {
+			Inspection inspection = inspect();
+			return switch (inspection.state()) {
+				case MANAGED -> migrateManaged(SchemaState.MANAGED);
+				case INCONSISTENT -> throw Refusals.failedMigrations(this.history, inspection.history().failed());
+				case FOREIGN_HISTORY -> throw Refusals.foreignHistory(this.history, inspection.foreignHistories());
+				case EMPTY -> migrateManaged(SchemaState.EMPTY);
+				case UNMANAGED, BASELINED -> adoptExisting(inspection);
+			};
+		}
+
+		private Inspection inspect() throws SQLException {
+			try (Connection connection = this.dialect.openInspection(this.live, settings.dryRun())) {
+				HistoryRows rows = HistoryRows.read(connection, this.dialect, this.history);
+				boolean empty = true;
+				for (String schema : this.history.schemas()) {
+					empty &= this.dialect.isEmptyForFlyway(connection, schema, this.history.table());
+				}
+				List<String> foreign = this.dialect
+					.otherHistoryTables(connection, this.history.schema(), this.history.table())
+					.stream()
+					.filter((table) -> !CatalogScope.isIgnored(settings.ignoreTables(), table))
+					.toList();
+				endTransaction(connection);
+				return Inspection.classify(rows, empty, foreign);
+			}
+		}
+
+		AdoptionReport migrateManaged(SchemaState state) {
+			if (settings.dryRun()) {
+				return report(state, null, null, null, -1, List.of());
+			}
+			try {
+				int applied = this.flyway.migrate().migrationsExecuted;
+				return report(state, null, null, null, applied, List.of());
+			}
+			catch (FlywayValidateException ex) {
+				throw Refusals.validationFailed(this.history, ex);
+			}
+		}
+
+		private AdoptionReport adoptExisting(Inspection inspection) throws SQLException {
+			Verdict verdict = (settings.mode() == Mode.FIXED) ? fixedVerdict() : detect(inspection.state());
+			String baselineVersion = verdict.version();
+			boolean write = true;
+			if (inspection.state() == SchemaState.BASELINED) {
+				String recorded = inspection.history().baselineVersion();
+				if (verdict.accepts(recorded)) {
+					// The earlier baseline agrees with the evidence: keep it.
+					baselineVersion = recorded;
+					write = false;
+				}
+				else if (!settings.rebaseline()) {
+					throw Refusals.baselineMismatch(this.history, recorded, verdict.version(), verdict.evidence(),
+							verdict.detection());
+				}
+			}
+			List<String> pending = verdict.pendingAbove(baselineVersion);
+			if (settings.dryRun()) {
+				return report(inspection.state(), verdict, baselineVersion, Boolean.FALSE,
+						(verdict.replay() != null) ? pending.size() : -1, pending);
+			}
+			if (write) {
+				String description = "<< Autobaseline: " + verdict.evidence() + " >>";
+				if (inspection.state() == SchemaState.BASELINED) {
+					BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description);
+				}
+				else {
+					BaselineWriter.baseline(this.configuration, this.live, this.dialect, this.history,
+							inspection.history().exists(), baselineVersion, description);
+				}
+			}
+			int applied = this.flyway.migrate().migrationsExecuted;
+			return report(inspection.state(), verdict, baselineVersion, write, applied, List.of());
+		}
+
+		private Verdict fixedVerdict() {
+			String version = (settings.fixedVersion() != null) ? settings.fixedVersion()
+					: this.configuration.getBaselineVersion().getVersion();
+			return new Verdict(version, "fixed version " + version, null, null);
+		}
+
+		private Verdict detect(SchemaState state) throws SQLException {
+			if (this.configuration.isBaselineOnMigrate()) {
+				this.warnings.add("autobaseline: spring.flyway.baseline-on-migrate and spring.flyway.baseline-version"
+						+ " are ignored: autobaseline.mode=detect finds the version from the schema");
+			}
+			ReplayResult replay = new ShadowReplay(this.dialect, this.live, settings.shadow(), quieter)
+				.replay(this.configuration);
+			CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), this.history.key());
+			CatalogSnapshot liveCatalog;
+			try (Connection connection = this.dialect.openInspection(this.live, settings.dryRun())) {
+				liveCatalog = this.dialect.readCatalog(connection);
+				endTransaction(connection);
+			}
+			List<String> foreign = scope.foreign(liveCatalog);
+			if (!foreign.isEmpty()) {
+				this.warnings.add("autobaseline: " + Refusals.count(foreign.size(), "relation")
+						+ " unknown to the migrations, left alone: " + String.join(", ", foreign));
+			}
+			List<String> hidden = scope.ignoredOwned();
+			if (!hidden.isEmpty()) {
+				this.warnings.add("autobaseline: autobaseline.ignore-tables hides relations the migrations create: "
+						+ String.join(", ", hidden));
+			}
+			List<ReplayedVersion> versions = replay.versions()
+				.stream()
+				.map((version) -> new ReplayedVersion(version.version(), version.description(),
+						scope.replayed(version.catalog())))
+				.toList();
+			Detection detection = VersionChooser.choose(versions, scope.live(liveCatalog), settings.match(),
+					settings.onAmbiguous(), this.configuration.getTarget());
+			if (!detection.matched()) {
+				throw Refusals.of(state, this.history, detection);
+			}
+			if (detection.best().size() > 1) {
+				this.warnings.add("autobaseline: " + Refusals.labels(detection.best())
+						+ " match equally well (their migrations change data only); on-ambiguous="
+						+ settings.onAmbiguous().name().toLowerCase(java.util.Locale.ROOT) + " chose "
+						+ detection.chosen().label());
+			}
+			ReplayedVersion chosen = detection.chosen();
+			String version = chosen.isEmptyPrefix() ? belowFirst(state, replay) : chosen.version().getVersion();
+			return new Verdict(version, "matched " + chosen.label(), detection, replay);
+		}
+
+		/** The empty prefix is adopted below the first version, at 0, so that every migration runs. */
+		private String belowFirst(SchemaState state, ReplayResult replay) {
+			List<ReplayedVersion> migrations = replay.migrations();
+			if (!migrations.isEmpty() && !migrations.get(0).version().isNewerThan("0")) {
+				throw Refusals.belowFirstVersion(state, this.history, migrations.get(0).version().getVersion());
+			}
+			return "0";
+		}
+
+		private AdoptionReport report(SchemaState state, Verdict verdict, String baselineVersion, Boolean written,
+				int applied, List<String> pending) {
+			Detection detection = (verdict != null) ? verdict.detection() : null;
+			return new AdoptionReport(state, this.history.describeSchemas(),
+					(verdict != null) ? verdict.evidence() : null, (detection != null) ? detection.level() : null,
+					(detection != null) ? detection.distance() : null,
+					(detection != null) ? detection.best().stream().map(ReplayedVersion::label).toList() : List.of(),
+					baselineVersion, Boolean.TRUE.equals(written), applied, pending, settings.dryRun(),
+					millisSince(this.started), this.warnings);
+		}
+
+	}
+
+	/**
+	 * The version to baseline at and why.
+	 */
+	private record Verdict(String version, String evidence, Detection detection, ReplayResult replay) {
+
+		/** Whether a recorded baseline version agrees with the evidence. */
+		boolean accepts(String recorded) {
+			MigrationVersion candidate = MigrationVersion.fromVersion(recorded);
+			if (this.detection == null) {
+				return candidate.equals(MigrationVersion.fromVersion(this.version));
+			}
+			return this.detection.best()
+				.stream()
+				.anyMatch((version) -> candidate.equals(version.isEmptyPrefix() ? MigrationVersion.fromVersion("0")
+						: version.version()));
+		}
+
+		/** The versioned migrations above the baseline, as a person names them. */
+		List<String> pendingAbove(String baselineVersion) {
+			if (this.replay == null) {
+				return List.of();
+			}
+			MigrationVersion baseline = MigrationVersion.fromVersion(baselineVersion);
+			return this.replay.migrations()
+				.stream()
+				.filter((version) -> version.version().isNewerThan(baseline))
+				.map((version) -> version.label() + " " + version.description())
+				.toList();
+		}
+
+	}
+
+}

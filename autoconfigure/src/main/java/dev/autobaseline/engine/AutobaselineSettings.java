@@ -1,0 +1,39 @@
+package dev.autobaseline.engine;
+
+import java.util.List;
+
+import dev.autobaseline.catalog.MatchLevel;
+import dev.autobaseline.dialect.ShadowSettings;
+import dev.autobaseline.replay.OnAmbiguous;
+
+/**
+ * What the engine is told to do. The Spring Boot glue builds it from {@code autobaseline.*}.
+ *
+ * @param mode detect or fixed
+ * @param fixedVersion the version for {@link Mode#FIXED}, or {@code null} for Flyway's baseline version
+ * @param match the match level
+ * @param onAmbiguous the policy for a consecutive run of equally good versions
+ * @param ignoreTables glob patterns of live relations to leave out
+ * @param dryRun plan and log only, write nothing to the live database
+ * @param rebaseline rewrite a BASELINE row that disagrees with the detected version
+ * @param shadow a user-provided shadow database, if any
+ */
+public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
+		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow) {
+
+	public AutobaselineSettings {
+		ignoreTables = List.copyOf(ignoreTables);
+	}
+
+	/** The defaults: detect, columns, highest, nothing ignored, writing. */
+	public static AutobaselineSettings defaults() {
+		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
+				false, ShadowSettings.NONE);
+	}
+
+	public AutobaselineSettings withDryRun(boolean dryRun) {
+		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
+				dryRun, this.rebaseline, this.shadow);
+	}
+
+}

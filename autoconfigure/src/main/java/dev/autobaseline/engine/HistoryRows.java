@@ -1,0 +1,80 @@
+package dev.autobaseline.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.autobaseline.dialect.Dialect;
+
+/**
+ * What Flyway's history table holds, by kind of row.
+ *
+ * @param exists whether the table exists
+ * @param applied rows of migrations Flyway ran (any type but SCHEMA, DELETE and BASELINE), failed ones included
+ * @param failed applied rows with {@code success} false
+ * @param baselines versions of the BASELINE rows, oldest first
+ * @param markers SCHEMA marker rows
+ */
+record HistoryRows(boolean exists, int applied, int failed, List<String> baselines, int markers) {
+
+	static final HistoryRows ABSENT = new HistoryRows(false, 0, 0, List.of(), 0);
+
+	private static final String APPLIED = "type NOT IN ('SCHEMA', 'DELETE', 'BASELINE')";
+
+	/**
+	 * The fast path: one query for the applied and failed rows, {@code null} when the table is
+	 * missing. Every boot of an adopted application takes it.
+	 */
+	static HistoryRows countApplied(Connection connection, HistoryTable history) throws SQLException {
+		String sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN success THEN 0 ELSE 1 END), 0) FROM " + history.qualified()
+				+ " WHERE " + APPLIED;
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return new HistoryRows(true, rows.getInt(1), rows.getInt(2), List.of(), 0);
+		}
+		catch (SQLException ex) {
+			// No such table (or not Flyway's): the full inspection finds out which.
+			return null;
+		}
+	}
+
+	/** Every row, read off the fast path. */
+	static HistoryRows read(Connection connection, Dialect dialect, HistoryTable history) throws SQLException {
+		if (!dialect.tableExists(connection, history.schema(), history.table())) {
+			return ABSENT;
+		}
+		int applied = 0;
+		int failed = 0;
+		int markers = 0;
+		List<String> baselines = new ArrayList<>();
+		String sql = "SELECT version, type, success FROM " + history.qualified() + " ORDER BY installed_rank";
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				switch (rows.getString(2)) {
+					case "BASELINE" -> baselines.add(rows.getString(1));
+					case "SCHEMA" -> markers++;
+					case "DELETE" -> {
+					}
+					default -> {
+						applied++;
+						failed += rows.getBoolean(3) ? 0 : 1;
+					}
+				}
+			}
+		}
+		return new HistoryRows(true, applied, failed, baselines, markers);
+	}
+
+	boolean isEmpty() {
+		return this.applied == 0 && this.baselines.isEmpty() && this.markers == 0;
+	}
+
+	/** The version of the last BASELINE row. */
+	String baselineVersion() {
+		return this.baselines.get(this.baselines.size() - 1);
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.autobaseline.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.autobaseline.dialect.Dialect;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Where Flyway keeps its history, found the way Flyway finds it.
+ *
+ * @param schema Flyway's default schema
+ * @param table the history table's name
+ * @param schemas the schemas Flyway manages (and checks for emptiness)
+ * @param qualified the quoted, qualified table name
+ * @param key the table's key in a catalog snapshot
+ */
+record HistoryTable(String schema, String table, List<String> schemas, String qualified, String key) {
+
+	static HistoryTable locate(Configuration configuration, Dialect dialect, Connection connection)
+			throws SQLException {
+		String[] configured = configuration.getSchemas();
+		String schema = configuration.getDefaultSchema();
+		if (schema == null && configured.length > 0) {
+			schema = configured[0];
+		}
+		if (schema == null) {
+			// init-sqls can change the default schema (SET search_path TO app): run them first, as Flyway does.
+			if (configuration.getInitSql() != null) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(configuration.getInitSql());
+				}
+			}
+			schema = dialect.currentSchema(connection);
+		}
+		List<String> schemas = (configured.length > 0) ? List.of(configured) : List.of(schema);
+		String table = configuration.getTable();
+		return new HistoryTable(schema, table, schemas, dialect.qualify(schema, table), dialect.relationKey(schema, table));
+	}
+
+	/** How a person names the managed schemas, e.g. {@code schema "public"}. */
+	String describeSchemas() {
+		return ((this.schemas.size() == 1) ? "schema " : "schemas ") + String.join(", ",
+				this.schemas.stream().map((name) -> "\"" + name + "\"").toList());
+	}
+
+}

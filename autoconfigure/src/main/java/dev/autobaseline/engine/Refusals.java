@@ -1,0 +1,125 @@
+package dev.autobaseline.engine;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.autobaseline.catalog.Difference;
+import dev.autobaseline.engine.AdoptionRefusedException.Reason;
+import dev.autobaseline.replay.Detection;
+import dev.autobaseline.replay.ReplayedVersion;
+
+/**
+ * The refusals' texts: what was found, then the properties or commands that get the user further.
+ */
+final class Refusals {
+
+	/** Differences listed in a drift report before the rest is counted. */
+	static final int LISTED_DIFFERENCES = 20;
+
+	private static final String UNTOUCHED = " Nothing was written to the database.";
+
+	private Refusals() {
+	}
+
+	static AdoptionRefusedException of(SchemaState state, HistoryTable history, Detection detection) {
+		String where = "The database (" + history.describeSchemas() + ", " + state + ")";
+		String level = detection.level().name().toLowerCase(java.util.Locale.ROOT);
+		return switch (detection.outcome()) {
+			case NO_MATCH -> new AdoptionRefusedException(state, Reason.NO_MATCH,
+					where + " matches no migration version at level " + level + ". The closest is "
+							+ detection.closest().label() + " with " + count(detection.differences().size(), "difference")
+							+ ":" + driftLines(detection.closest(), detection.differences()) + UNTOUCHED,
+					"Bring the schema in line with a migration version, or set autobaseline.ignore-tables to leave out"
+							+ " tables that are not the application's, autobaseline.match=tables to compare table names"
+							+ " only, or autobaseline.mode=fixed with autobaseline.fixed-version=<version> if you know"
+							+ " the version.",
+					detection, null);
+			case AMBIGUOUS -> new AdoptionRefusedException(state, Reason.AMBIGUOUS,
+					where + " matches " + labels(detection.best()) + " equally well (the migrations between them"
+							+ " change data only) and autobaseline.on-ambiguous is fail." + UNTOUCHED,
+					"Set autobaseline.on-ambiguous=highest to treat the data migrations up to "
+							+ last(detection.best()).label() + " as applied, autobaseline.on-ambiguous=lowest to run"
+							+ " them, or autobaseline.mode=fixed with autobaseline.fixed-version=<version>.",
+					detection, null);
+			case NON_CONSECUTIVE -> new AdoptionRefusedException(state, Reason.NON_CONSECUTIVE,
+					where + " matches " + labels(detection.best()) + " equally well, but versions between them do"
+							+ " not match: baselining at any of them could skip or repeat data changes." + UNTOUCHED,
+					"Find out which version the database is at and set autobaseline.mode=fixed with"
+							+ " autobaseline.fixed-version=<version>.",
+					detection, null);
+			case ABOVE_TARGET -> new AdoptionRefusedException(state, Reason.ABOVE_TARGET,
+					where + " matches " + detection.closest().label() + ", above spring.flyway.target." + UNTOUCHED,
+					"Raise or remove spring.flyway.target, or point the application at the database it should"
+							+ " migrate.",
+					detection, null);
+			case MATCHED -> throw new IllegalArgumentException("Not a refusal: " + detection);
+		};
+	}
+
+	static AdoptionRefusedException baselineMismatch(HistoryTable history, String recorded, String detected,
+			String evidence, Detection detection) {
+		return new AdoptionRefusedException(SchemaState.BASELINED, Reason.BASELINE_MISMATCH,
+				"The history table " + history.qualified() + " holds a BASELINE row at version " + recorded
+						+ ", but the schema " + evidence + ": Flyway would skip or re-run migrations." + UNTOUCHED,
+				"Set autobaseline.rebaseline=true to rewrite the BASELINE row to version " + detected
+						+ ", or correct the row by hand.",
+				detection, null);
+	}
+
+	static AdoptionRefusedException failedMigrations(HistoryTable history, int failed) {
+		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.FAILED_MIGRATIONS,
+				"The history table " + history.qualified() + " holds " + count(failed, "failed migration")
+						+ " (rows with success = false)." + UNTOUCHED,
+				"Undo what the failed migration changed, then delete its row from " + history.qualified()
+						+ " (or run Flyway's repair) and start again.",
+				null, null);
+	}
+
+	static AdoptionRefusedException validationFailed(HistoryTable history, RuntimeException flywayError) {
+		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.VALIDATION_FAILED,
+				"Flyway's validation rejected the history in " + history.qualified() + ": " + flywayError.getMessage(),
+				"Resolve the validation error: restore or rename the migration scripts the history names, set"
+						+ " spring.flyway.ignore-migration-patterns for versions the application may not know, or run"
+						+ " Flyway's repair once the scripts are right.",
+				null, flywayError);
+	}
+
+	static AdoptionRefusedException foreignHistory(HistoryTable history, List<String> tables) {
+		return new AdoptionRefusedException(SchemaState.FOREIGN_HISTORY, Reason.FOREIGN_HISTORY,
+				"There is no Flyway history in " + history.qualified() + ", but Flyway-shaped tables with rows exist: "
+						+ String.join(", ", tables) + ". Adopting would start a second history." + UNTOUCHED,
+				"Point Flyway at the existing history with spring.flyway.table (and spring.flyway.default-schema),"
+						+ " or, if it belongs to another application, list it in autobaseline.ignore-tables.",
+				null, null);
+	}
+
+	static AdoptionRefusedException belowFirstVersion(SchemaState state, HistoryTable history, String first) {
+		return new AdoptionRefusedException(state, Reason.NO_MATCH,
+				"The database (" + history.describeSchemas() + ", " + state + ") holds none of the migrations'"
+						+ " tables, but the first migration, V" + first + ", leaves no lower version to baseline at."
+						+ UNTOUCHED,
+				"Set autobaseline.mode=fixed with autobaseline.fixed-version=<version>.", null, null);
+	}
+
+	static String driftLines(ReplayedVersion closest, List<Difference> differences) {
+		String lines = differences.stream()
+			.limit(LISTED_DIFFERENCES)
+			.map((difference) -> System.lineSeparator() + "  - " + difference.describe(closest.label()))
+			.collect(Collectors.joining());
+		int rest = differences.size() - LISTED_DIFFERENCES;
+		return (rest > 0) ? lines + System.lineSeparator() + "  ... and " + count(rest, "more difference") : lines;
+	}
+
+	static String labels(List<ReplayedVersion> versions) {
+		return versions.stream().map(ReplayedVersion::label).collect(Collectors.joining(", "));
+	}
+
+	private static ReplayedVersion last(List<ReplayedVersion> versions) {
+		return versions.get(versions.size() - 1);
+	}
+
+	static String count(int count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+}

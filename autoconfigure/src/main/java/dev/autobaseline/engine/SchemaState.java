@@ -1,0 +1,26 @@
+package dev.autobaseline.engine;
+
+/**
+ * What a database is to Flyway, judged on the applied rows of its history table.
+ */
+public enum SchemaState {
+
+	/** No applied rows and Flyway would call the schemas empty: plain {@code migrate()}. */
+	EMPTY,
+
+	/** No applied rows (no history table, an empty one, or one holding only Flyway's SCHEMA marker), user objects present: adopt. */
+	UNMANAGED,
+
+	/** Only BASELINE rows, nothing applied after them: check the baseline against the schema. */
+	BASELINED,
+
+	/** Applied rows: plain {@code migrate()}. */
+	MANAGED,
+
+	/** Failed rows, or a history Flyway's validation rejects: stop with a report. */
+	INCONSISTENT,
+
+	/** No history where Flyway looks, but a Flyway-shaped table with rows elsewhere: refuse. */
+	FOREIGN_HISTORY
+
+}

@@ -1,0 +1,90 @@
+package dev.autobaseline.replay;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+
+/**
+ * Which relations count as evidence: those some versioned migration creates, less the history
+ * table, what only repeatable migrations create, and what {@code ignore-tables} names. Relations
+ * no migration creates are foreign: left out and reported.
+ */
+public final class CatalogScope {
+
+	private final Set<String> owned;
+
+	private final Set<String> repeatableOnly;
+
+	private final List<Pattern> ignored;
+
+	private final String historyTable;
+
+	/**
+	 * @param replay the replay's result
+	 * @param ignoreTables glob patterns ({@code *}, {@code ?}) matched against a relation's
+	 * key or its unqualified name, case-insensitively
+	 * @param historyTable the history table's relation key
+	 */
+	public CatalogScope(ReplayResult replay, List<String> ignoreTables, String historyTable) {
+		this(replay.ownedRelations(), replay.repeatableOnly(), ignoreTables, historyTable);
+	}
+
+	private CatalogScope(Set<String> owned, Set<String> repeatableOnly, List<String> ignoreTables,
+			String historyTable) {
+		this.owned = owned;
+		this.repeatableOnly = repeatableOnly;
+		this.ignored = ignoreTables.stream().map(CatalogScope::glob).toList();
+		this.historyTable = historyTable;
+	}
+
+	/** The live catalog as evidence: owned relations only. */
+	public CatalogSnapshot live(CatalogSnapshot catalog) {
+		return catalog.retain((name) -> this.owned.contains(name) && isEvidence(name));
+	}
+
+	/** A replayed catalog as evidence. */
+	public CatalogSnapshot replayed(CatalogSnapshot catalog) {
+		return catalog.retain(this::isEvidence);
+	}
+
+	/** Live relations no migration creates: left alone, listed at WARN. */
+	public List<String> foreign(CatalogSnapshot live) {
+		return live.names().stream().filter((name) -> !this.owned.contains(name) && isEvidence(name)).sorted().toList();
+	}
+
+	/** Relations some migration creates that an {@code ignore-tables} pattern hides. */
+	public List<String> ignoredOwned() {
+		return this.owned.stream().filter(this::isIgnored).sorted().toList();
+	}
+
+	/** Whether an {@code ignore-tables} pattern names the relation. */
+	public boolean isIgnored(String name) {
+		String unqualified = name.substring(name.indexOf('.') + 1);
+		return this.ignored.stream()
+			.anyMatch((pattern) -> pattern.matcher(name).matches() || pattern.matcher(unqualified).matches());
+	}
+
+	/** Whether one of the glob patterns names the relation. */
+	public static boolean isIgnored(List<String> ignoreTables, String name) {
+		return new CatalogScope(Set.of(), Set.of(), ignoreTables, "").isIgnored(name);
+	}
+
+	private boolean isEvidence(String name) {
+		return !name.equals(this.historyTable) && !this.repeatableOnly.contains(name) && !isIgnored(name);
+	}
+
+	static Pattern glob(String glob) {
+		StringBuilder regex = new StringBuilder();
+		for (char c : glob.trim().toCharArray()) {
+			switch (c) {
+				case '*' -> regex.append(".*");
+				case '?' -> regex.append('.');
+				default -> regex.append(Pattern.quote(String.valueOf(c)));
+			}
+		}
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	}
+
+}

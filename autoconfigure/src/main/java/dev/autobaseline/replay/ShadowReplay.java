@@ -1,0 +1,107 @@
+package dev.autobaseline.replay;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.dialect.Shadow;
+import dev.autobaseline.dialect.ShadowSettings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Replays the application's migrations into an empty shadow database in one {@code migrate()}
+ * pass and snapshots the catalog after each versioned migration.
+ * <p>
+ * Isolation: SQL migrations and SQL callbacks run on the shadow; Java migrations Flyway
+ * instantiates from its locations run (they reach the database through Flyway's context); Java
+ * {@code Callback} beans do not run; {@code JavaMigration} beans are replaced by inert stand-ins.
+ */
+public final class ShadowReplay {
+
+	private static final Log logger = LogFactory.getLog(ShadowReplay.class);
+
+	private final Dialect dialect;
+
+	private final LiveDatabase live;
+
+	private final ShadowSettings shadowSettings;
+
+	private final FlywayQuieter quieter;
+
+	public ShadowReplay(Dialect dialect, LiveDatabase live, ShadowSettings shadowSettings, FlywayQuieter quieter) {
+		this.dialect = dialect;
+		this.live = live;
+		this.shadowSettings = shadowSettings;
+		this.quieter = quieter;
+	}
+
+	/** Replays every versioned migration of the live configuration, always to the last one. */
+	public ReplayResult replay(Configuration liveConfiguration) throws SQLException {
+		Set<String> skippedExtensions = new HashSet<>();
+		while (true) {
+			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions)) {
+				logger.debug("Replaying migrations into " + shadow.description());
+				try {
+					return replayInto(shadow, liveConfiguration);
+				}
+				catch (FlywayException ex) {
+					// A script creates an extension we pre-created from live: retry without it.
+					Optional<String> conflict = this.dialect.preCreatedExtensionConflict(ex);
+					if (conflict.isEmpty() || !skippedExtensions.add(conflict.get())) {
+						throw new ReplayFailedException(shadow.description(), ex);
+					}
+				}
+			}
+		}
+	}
+
+	private ReplayResult replayInto(Shadow shadow, Configuration liveConfiguration) throws SQLException {
+		CatalogSnapshot empty;
+		try (Connection connection = shadow.dataSource().getConnection()) {
+			empty = this.dialect.readCatalog(connection);
+		}
+		SnapshotCallback snapshots = new SnapshotCallback(this.dialect, empty);
+		FluentConfiguration configuration = Flyway.configure(liveConfiguration.getClassLoader())
+			.configuration(liveConfiguration)
+			.dataSource(shadow.dataSource())
+			.callbacks(snapshots)
+			.javaMigrations(inert(liveConfiguration.getJavaMigrations()))
+			.target(MigrationVersion.LATEST)
+			.baselineOnMigrate(false)
+			.skipExecutingMigrations(false)
+			.cleanDisabled(!shadow.cleanAfterUse());
+		Flyway flyway = configuration.load();
+		try (FlywayQuieter.Quiet quiet = this.quieter.quiet()) {
+			flyway.migrate();
+		}
+		finally {
+			if (shadow.cleanAfterUse()) {
+				Flyway.configure(liveConfiguration.getClassLoader())
+					.configuration(configuration)
+					.callbacks(new Callback[0])
+					.load()
+					.clean();
+			}
+		}
+		return snapshots.result();
+	}
+
+	private static JavaMigration[] inert(JavaMigration[] beans) {
+		return Arrays.stream(beans).map(InertJavaMigration::new).toArray(JavaMigration[]::new);
+	}
+
+}
