@@ -242,8 +242,7 @@ public class Autobaseline {
 			}
 			List<ReplayedVersion> versions = replay.versions()
 				.stream()
-				.map((version) -> new ReplayedVersion(version.version(), version.description(),
-						scope.replayed(version.catalog())))
+				.map((version) -> version.withCatalog(scope.replayed(version.catalog())))
 				.toList();
 			Detection detection = VersionChooser.choose(versions, scope.live(liveCatalog), settings.match(),
 					settings.onAmbiguous(), this.configuration.getTarget());
@@ -254,7 +253,9 @@ public class Autobaseline {
 				this.warnings.add("autobaseline: " + Refusals.labels(detection.best())
 						+ " match equally well (their migrations change data only); on-ambiguous="
 						+ settings.onAmbiguous().name().toLowerCase(java.util.Locale.ROOT) + " chose "
-						+ detection.chosen().label());
+						+ detection.chosen().label()
+						+ (detection.chosen().equals(detection.best().get(detection.best().size() - 1)) ? ""
+								: " (the next migration is a JavaMigration bean the replay could not observe, so it runs)"));
 			}
 			ReplayedVersion chosen = detection.chosen();
 			String version = chosen.isEmptyPrefix() ? belowFirst(state, replay) : chosen.version().getVersion();

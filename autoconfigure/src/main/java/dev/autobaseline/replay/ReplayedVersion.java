@@ -9,12 +9,19 @@ import org.flywaydb.core.api.MigrationVersion;
  * @param version the last migration of the prefix, or {@code null} for the empty prefix
  * @param description that migration's description
  * @param catalog the shadow's catalog after it
+ * @param inert whether the migration was replaced by an inert stand-in (a {@code JavaMigration}
+ * bean): its effect on the schema was not observed
  */
-public record ReplayedVersion(MigrationVersion version, String description, CatalogSnapshot catalog) {
+public record ReplayedVersion(MigrationVersion version, String description, CatalogSnapshot catalog, boolean inert) {
 
 	/** The prefix before the first migration: an empty schema. */
 	public static ReplayedVersion emptyPrefix(CatalogSnapshot catalog) {
-		return new ReplayedVersion(null, "empty schema", catalog);
+		return new ReplayedVersion(null, "empty schema", catalog, false);
+	}
+
+	/** The same prefix with another catalog. */
+	public ReplayedVersion withCatalog(CatalogSnapshot catalog) {
+		return new ReplayedVersion(this.version, this.description, catalog, this.inert);
 	}
 
 	public boolean isEmptyPrefix() {

@@ -74,7 +74,11 @@ public final class ShadowReplay {
 		try (Connection connection = shadow.dataSource().getConnection()) {
 			empty = this.dialect.readCatalog(connection);
 		}
-		SnapshotCallback snapshots = new SnapshotCallback(this.dialect, empty);
+		Set<MigrationVersion> inertVersions = Arrays.stream(liveConfiguration.getJavaMigrations())
+			.map(JavaMigration::getVersion)
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet());
+		SnapshotCallback snapshots = new SnapshotCallback(this.dialect, empty, inertVersions);
 		FluentConfiguration configuration = Flyway.configure(liveConfiguration.getClassLoader())
 			.configuration(liveConfiguration)
 			.dataSource(shadow.dataSource())

@@ -10,6 +10,7 @@ import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.dialect.Dialect;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -26,8 +27,11 @@ final class SnapshotCallback implements Callback {
 
 	private final Set<String> repeatableOnly = new TreeSet<>();
 
-	SnapshotCallback(Dialect dialect, CatalogSnapshot emptyPrefix) {
+	private final Set<MigrationVersion> inertVersions;
+
+	SnapshotCallback(Dialect dialect, CatalogSnapshot emptyPrefix, Set<MigrationVersion> inertVersions) {
 		this.dialect = dialect;
+		this.inertVersions = inertVersions;
 		this.versions.add(ReplayedVersion.emptyPrefix(emptyPrefix));
 	}
 
@@ -53,7 +57,7 @@ final class SnapshotCallback implements Callback {
 		}
 		// Data-only migrations leave the catalog unchanged: share the previous snapshot.
 		this.versions.add(new ReplayedVersion(migration.getVersion(), migration.getDescription(),
-				catalog.equals(previous) ? previous : catalog));
+				catalog.equals(previous) ? previous : catalog, this.inertVersions.contains(migration.getVersion())));
 	}
 
 	private CatalogSnapshot read(Context context) {

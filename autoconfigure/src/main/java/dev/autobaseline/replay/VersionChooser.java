@@ -59,9 +59,16 @@ public final class VersionChooser {
 		else if (onAmbiguous == OnAmbiguous.FAIL) {
 			return refusal(Detection.Outcome.AMBIGUOUS, level, bestVersions, versions, best.get(0), differences);
 		}
+		else if (onAmbiguous == OnAmbiguous.LOWEST) {
+			chosen = best.get(0);
+		}
 		else {
-			// A consecutive run: the migrations inside it changed data only.
-			chosen = (onAmbiguous == OnAmbiguous.HIGHEST) ? best.get(best.size() - 1) : best.get(0);
+			// A consecutive run: the migrations inside it changed data only, as far as the replay could see.
+			// An inert stand-in (a JavaMigration bean) was not observed: never treat it as applied.
+			chosen = best.get(0);
+			while (chosen < best.get(best.size() - 1) && !versions.get(chosen + 1).inert()) {
+				chosen++;
+			}
 		}
 		ReplayedVersion version = versions.get(chosen);
 		// The database is already past the version the application is told to migrate to.

@@ -1,0 +1,508 @@
+package dev.autobaseline.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.autobaseline.autoconfigure.AutobaselineAutoConfiguration;
+import dev.autobaseline.engine.AdoptionRefusedException;
+import dev.autobaseline.engine.AdoptionReport;
+import dev.autobaseline.engine.Autobaseline;
+import dev.autobaseline.engine.SchemaState;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Adoption scenarios, written once and run against every engine: a migration set, a legacy
+ * database built without Flyway, the expected decision and end state. Each boots the real
+ * Spring Boot auto-configuration (DataSource, Flyway, Autobaseline) against a real database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class AdoptionScenarios {
+
+	@TempDir
+	Path temp;
+
+	TestDatabase database;
+
+	Path migrations;
+
+	abstract TestDatabase createDatabase(Path folder) throws Exception;
+
+	@BeforeEach
+	void createDatabaseAndMigrations() throws Exception {
+		this.database = createDatabase(this.temp);
+		this.migrations = LibraryMigrations.write(this.temp.resolve("migrations"));
+	}
+
+	@AfterEach
+	void dropDatabase() throws Exception {
+		this.database.close();
+	}
+
+	// --- States without adoption
+
+	@Test
+	void emptyDatabaseIsMigratedFromScratch() {
+		boot().run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.EMPTY);
+			assertThat(report.migrationsApplied()).isEqualTo(5);
+			assertThat(this.database.history()).containsExactly("1:SQL:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		});
+	}
+
+	@Test
+	void managedDatabaseWithNothingPendingIsLeftAsItIs() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		String before = this.database.fingerprint();
+		boot().run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.MANAGED);
+			assertThat(report.migrationsApplied()).isZero();
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void managedDatabaseWithPendingMigrationsIsMigrated() throws Exception {
+		Path early = LibraryMigrations.write(this.temp.resolve("early"), LibraryMigrations.SCRIPTS.subList(0, 6));
+		boot("spring.flyway.locations=filesystem:" + early).run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("INSERT INTO author (id, name) VALUES (1, 'Ursula')");
+		boot().run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.MANAGED);
+			assertThat(report.migrationsApplied()).isEqualTo(2);
+		});
+		assertThat(this.database.history()).containsExactly("1:SQL:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(this.database.rows("SELECT name FROM author")).containsExactly("Ursula");
+	}
+
+	@Test
+	void emptyHistoryTableOnEmptySchemaIsMigrated() throws Exception {
+		createEmptyHistoryTable();
+		boot().run((context) -> {
+			assertThat(report(context).state()).isEqualTo(SchemaState.EMPTY);
+			assertThat(this.database.history()).containsExactly("1:SQL:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		});
+	}
+
+	// --- Adoption at the detected version
+
+	@Test
+	void legacyDatabaseAtFirstVersionIsBaselinedThere(CapturedOutput output) throws Exception {
+		assertAdoptedAt(1, "1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(output).contains("autobaseline: UNMANAGED", "matched V1 (columns, distance 0)", "baselined at 1",
+				"Flyway applied 4 migrations");
+	}
+
+	@Test
+	void legacyDatabaseAtMiddleVersionIsBaselinedThere() throws Exception {
+		assertAdoptedAt(2, "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(this.database.description("BASELINE")).isEqualTo("<< Autobaseline: matched V2 >>");
+	}
+
+	@Test
+	void legacyDatabaseAtLastVersionIsBaselinedWithNothingToApply() throws Exception {
+		assertAdoptedAt(5, "5:BASELINE:ok");
+	}
+
+	@Test
+	void dataOnlyMigrationIsTreatedAsAppliedWithHighest(CapturedOutput output) throws Exception {
+		assertAdoptedAt(3, "4:BASELINE:ok", "5:SQL:ok");
+		assertThat(output).contains("V3, V4 match equally well", "on-ambiguous=highest chose V4");
+		assertThat(this.database.rows("SELECT isbn FROM book WHERE id = 10")).containsExactly("null");
+	}
+
+	@Test
+	void dataOnlyMigrationRunsWithLowest() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 3);
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.on-ambiguous=lowest").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("3"));
+		assertThat(this.database.history()).containsExactly("3:BASELINE:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+		assertThat(this.database.rows("SELECT isbn FROM book ORDER BY id")).containsExactly("unknown", "unknown", "0575");
+	}
+
+	@Test
+	void dataOnlyMigrationIsRefusedWithFail() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 3);
+		assertRefusedUntouched(AdoptionRefusedException.Reason.AMBIGUOUS, "matches V3, V4 equally well",
+				"autobaseline.on-ambiguous=fail");
+	}
+
+	@Test
+	void nonConsecutiveMatchIsRefused() throws Exception {
+		Path folder = LibraryMigrations.write(this.temp.resolve("roundtrip"),
+				List.of("V1__create_author.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(200));",
+						"V2__create_staging.sql", "CREATE TABLE staging (id INTEGER);",
+						"V3__drop_staging.sql", "DROP TABLE staging;",
+						"V4__create_book.sql", "CREATE TABLE book (id INTEGER PRIMARY KEY);"));
+		this.database.execute("CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(200))",
+				"INSERT INTO author VALUES (1, 'Ursula')");
+		assertRefusedUntouched(AdoptionRefusedException.Reason.NON_CONSECUTIVE, "matches V1, V3 equally well",
+				"spring.flyway.locations=filesystem:" + folder);
+	}
+
+	@Test
+	void foreignObjectsOnlyAreAdoptedBelowTheFirstVersion(CapturedOutput output) throws Exception {
+		this.database.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, entry VARCHAR(100))",
+				"INSERT INTO audit_log VALUES (1, 'kept')");
+		boot().run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.UNMANAGED);
+			assertThat(report.baselineVersion()).isEqualTo("0");
+			assertThat(report.migrationsApplied()).isEqualTo(5);
+		});
+		assertThat(this.database.history()).containsExactly("0:BASELINE:ok", "1:SQL:ok", "2:SQL:ok", "3:SQL:ok",
+				"4:SQL:ok", "5:SQL:ok");
+		assertThat(this.database.rows("SELECT entry FROM audit_log")).containsExactly("kept");
+		assertThat(output).contains("unknown to the migrations, left alone: " + relation("audit_log"));
+	}
+
+	@Test
+	void extraTableNoMigrationCreatesIsLeftAlone(CapturedOutput output) throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE TABLE report_cache (id INTEGER)", "INSERT INTO report_cache VALUES (42)");
+		assertAdoptedAt(-1, "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(this.database.rows("SELECT id FROM report_cache")).containsExactly("42");
+		assertThat(output).contains("WARN", "left alone: " + relation("report_cache"));
+	}
+
+	@Test
+	void ignoreTablesLeavesADriftedTableOut() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 5);
+		this.database.execute("ALTER TABLE member ADD COLUMN nickname VARCHAR(50)");
+		boot("autobaseline.ignore-tables=memb*").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("5"));
+		assertThat(this.database.history()).containsExactly("5:BASELINE:ok");
+	}
+
+	@Test
+	void schemaMatchingNoVersionIsRefusedWithADriftReport() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("ALTER TABLE book ADD COLUMN legacy_flag INTEGER");
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is V2 with 1 difference");
+		assertThat(refusal.getDescription())
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V2");
+		assertThat(refusal.getAction()).contains("autobaseline.ignore-tables", "autobaseline.match=tables",
+				"autobaseline.mode=fixed");
+	}
+
+	@Test
+	void matchAboveTargetIsRefused() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 5);
+		assertRefusedUntouched(AdoptionRefusedException.Reason.ABOVE_TARGET, "matches V5, above spring.flyway.target",
+				"spring.flyway.target=3");
+	}
+
+	// --- Leftovers of earlier attempts with plain Flyway
+
+	@Test
+	void emptyHistoryTableOnNonEmptySchemaIsAdopted() throws Exception {
+		createEmptyHistoryTable();
+		assertAdoptedAt(2, "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void historyWithOnlyASchemaMarkerIsAdopted() throws Exception {
+		createEmptyHistoryTable();
+		this.database.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+				+ " checksum, installed_by, execution_time, success) VALUES (0, NULL, '<< Flyway Schema Creation >>',"
+				+ " 'SCHEMA', '\"app\"', NULL, 'someone', 0, TRUE)");
+		assertAdoptedAt(2, "null:SCHEMA:ok", "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void baselineAtTheWrongVersionIsRefusedNamingTheRightOne() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		plainFlyway().baselineVersion("4").load().baseline();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.BASELINE_MISMATCH,
+				"BASELINE row at version 4, but the schema matched V2");
+		assertThat(refusal.getAction()).contains("autobaseline.rebaseline=true", "to version 2");
+	}
+
+	@Test
+	void baselineAtTheWrongVersionIsRewrittenWithRebaseline() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		plainFlyway().baselineVersion("4").load().baseline();
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.rebaseline=true").run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.BASELINED);
+			assertThat(report.baselineVersion()).isEqualTo("2");
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+	}
+
+	@Test
+	void baselineAtTheRightVersionIsKept() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		plainFlyway().baselineVersion("2").load().baseline();
+		boot().run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.BASELINED);
+			assertThat(report.baselineWritten()).isFalse();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void failedMigrationInHistoryIsRefused() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '5'");
+		assertRefusedUntouched(AdoptionRefusedException.Reason.FAILED_MIGRATIONS, "1 failed migration");
+	}
+
+	@Test
+	void historyUnderAnotherNameIsRefusedAsForeign() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		plainFlyway().table("schema_version").baselineVersion("2").load().baseline();
+		assertRefusedUntouched(AdoptionRefusedException.Reason.FOREIGN_HISTORY, relation("schema_version"));
+	}
+
+	// --- Configuration
+
+	@Test
+	void fixedModeBaselinesAtTheFixedVersion() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot("autobaseline.mode=fixed", "autobaseline.fixed-version=2")
+			.run((context) -> assertThat(report(context).evidence()).isEqualTo("fixed version 2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void disabledStarterLeavesFlywayToItsPlainBehaviour() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.enabled=false").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("Found non-empty schema(s)");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void dryRunAtMiddleVersionWritesNothing(CapturedOutput output) throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.dry-run=true").run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.dryRun()).isTrue();
+			assertThat(report.baselineVersion()).isEqualTo("2");
+			assertThat(report.pending()).containsExactly("V3 create loan", "V4 backfill isbn", "V5 create member");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(output).contains("dry run: UNMANAGED", "would baseline at 2", "nothing was written");
+	}
+
+	@Test
+	void callbackAndJavaMigrationBeansDoNotReachLiveDuringReplay() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		LeakyBeans.reset();
+		boot("autobaseline.dry-run=true").withUserConfiguration(LeakyBeans.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(report(context).pending()).contains("V6 java bean");
+		});
+		assertThat(LeakyBeans.migrations).hasValue(0);
+		assertThat(LeakyBeans.callbacks).hasValue(0);
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void javaMigrationBeanRunsOnceOnLiveAfterAdoption() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 5);
+		LeakyBeans.reset();
+		boot().withUserConfiguration(LeakyBeans.class).run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("5");
+			assertThat(report(context).migrationsApplied()).isEqualTo(1);
+		});
+		assertThat(LeakyBeans.migrations).hasValue(1);
+		assertThat(this.database.rows("SELECT name FROM author WHERE id = 99")).containsExactly("written by V6");
+	}
+
+	// --- Helpers
+
+	ApplicationContextRunner boot(String... properties) {
+		List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + this.database.url(),
+				"spring.flyway.locations=filesystem:" + this.migrations));
+		if (this.database.username() != null) {
+			values.add("spring.datasource.username=" + this.database.username());
+		}
+		if (this.database.password() != null) {
+			values.add("spring.datasource.password=" + this.database.password());
+		}
+		values.addAll(List.of(properties));
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+					AutobaselineAutoConfiguration.class))
+			.withPropertyValues(values.toArray(String[]::new));
+	}
+
+	/** How the engine names a relation of the default schema in messages. */
+	abstract String relation(String name);
+
+	static AdoptionReport report(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		return context.getBean(Autobaseline.class).lastReport();
+	}
+
+	/** Builds the legacy database at the version (unless negative), boots, asserts the history and rows. */
+	void assertAdoptedAt(int legacyVersion, String... history) throws Exception {
+		if (legacyVersion >= 0) {
+			LibraryMigrations.legacyAt(this.database, legacyVersion);
+		}
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot().run((context) -> assertThat(report(context).state()).isIn(SchemaState.UNMANAGED));
+		assertThat(this.database.history()).containsExactly(history);
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+	}
+
+	AdoptionRefusedException assertRefusedUntouched(AdoptionRefusedException.Reason reason, String description,
+			String... properties) throws Exception {
+		String before = this.database.fingerprint();
+		AdoptionRefusedException[] refusal = new AdoptionRefusedException[1];
+		boot(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(AdoptionRefusedException.class);
+			Throwable root = context.getStartupFailure();
+			while (root.getCause() != null) {
+				root = root.getCause();
+			}
+			refusal[0] = (AdoptionRefusedException) root;
+		});
+		assertThat(refusal[0].getReason()).isEqualTo(reason);
+		assertThat(refusal[0].getDescription()).contains(description);
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		return refusal[0];
+	}
+
+	org.flywaydb.core.api.configuration.FluentConfiguration plainFlyway() {
+		return Flyway.configure()
+			.dataSource(this.database.url(), this.database.username(), this.database.password())
+			.locations("filesystem:" + this.migrations);
+	}
+
+	/** A history table as plain Flyway leaves it when it ran with no migrations: created, empty. */
+	void createEmptyHistoryTable() throws Exception {
+		Path none = Files.createDirectories(this.temp.resolve("none"));
+		plainFlyway().locations("filesystem:" + none).load().migrate();
+		assertThat(this.database.rows("SELECT COUNT(*) FROM flyway_schema_history")).containsExactly("0");
+	}
+
+	/**
+	 * A Callback bean and a JavaMigration bean that hold the application's DataSource and write
+	 * to it: during the replay neither may run.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class LeakyBeans {
+
+		static final AtomicInteger migrations = new AtomicInteger();
+
+		static final AtomicInteger callbacks = new AtomicInteger();
+
+		static void reset() {
+			migrations.set(0);
+			callbacks.set(0);
+		}
+
+		@Bean
+		Callback leakyCallback(DataSource dataSource) {
+			return new Callback() {
+
+				@Override
+				public boolean supports(Event event, Context context) {
+					return event == Event.AFTER_EACH_MIGRATE;
+				}
+
+				@Override
+				public boolean canHandleInTransaction(Event event, Context context) {
+					return true;
+				}
+
+				@Override
+				public void handle(Event event, Context context) {
+					callbacks.incrementAndGet();
+					write(dataSource, "CREATE TABLE IF NOT EXISTS callback_leak (id INTEGER)");
+				}
+
+				@Override
+				public String getCallbackName() {
+					return "leaky";
+				}
+			};
+		}
+
+		@Bean
+		JavaMigration v6JavaBean(DataSource dataSource) {
+			return new JavaMigration() {
+
+				@Override
+				public MigrationVersion getVersion() {
+					return MigrationVersion.fromVersion("6");
+				}
+
+				@Override
+				public String getDescription() {
+					return "java bean";
+				}
+
+				@Override
+				public Integer getChecksum() {
+					return 6;
+				}
+
+				@Override
+				public boolean canExecuteInTransaction() {
+					return false;
+				}
+
+				@Override
+				public void migrate(org.flywaydb.core.api.migration.Context context) {
+					migrations.incrementAndGet();
+					write(dataSource, "INSERT INTO author (id, name) VALUES (99, 'written by V6')");
+				}
+			};
+		}
+
+		static void write(DataSource dataSource, String sql) {
+			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
