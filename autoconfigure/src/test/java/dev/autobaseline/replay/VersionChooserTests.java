@@ -1,0 +1,169 @@
+package dev.autobaseline.replay;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.MatchLevel;
+import dev.autobaseline.catalog.Relation;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The version chooser on hand-built catalogs: pure, no database.
+ */
+class VersionChooserTests {
+
+	private static final MigrationVersion NO_TARGET = MigrationVersion.LATEST;
+
+	@Test
+	void everyPrefixOfADistinctHistoryIsFoundAtItsOwnVersion() {
+		List<ReplayedVersion> versions = history(200);
+		for (int i = 0; i < versions.size(); i++) {
+			Detection detection = VersionChooser.choose(versions, versions.get(i).catalog(), MatchLevel.COLUMNS,
+					OnAmbiguous.FAIL, NO_TARGET);
+			assertThat(detection.outcome()).isEqualTo(Detection.Outcome.MATCHED);
+			assertThat(detection.chosen()).isSameAs(versions.get(i));
+			assertThat(detection.distance()).isZero();
+		}
+	}
+
+	@Test
+	void columnsLevelTellsApartVersionsThatAddAColumn() {
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("book", "id")),
+				version("2", table("book", "id", "isbn")));
+		Detection detection = VersionChooser.choose(versions, catalog(table("book", "id")), MatchLevel.COLUMNS,
+				OnAmbiguous.HIGHEST, NO_TARGET);
+		assertThat(detection.chosen().version()).hasToString("1");
+	}
+
+	@Test
+	void tablesLevelPrefersTheCandidateWithFewestColumnDifferences() {
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("book", "id")),
+				version("2", table("book", "id", "isbn")));
+		Detection detection = VersionChooser.choose(versions, catalog(table("book", "id", "isbn", "extra")),
+				MatchLevel.TABLES, OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(detection.outcome()).isEqualTo(Detection.Outcome.MATCHED);
+		assertThat(detection.chosen().version()).hasToString("2");
+		assertThat(detection.distance()).isEqualTo(1);
+	}
+
+	@Test
+	void consecutiveEqualVersionsFollowTheAmbiguityPolicy() {
+		CatalogSnapshot book = catalog(table("book", "id"));
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("book", "id")), version("2", book),
+				version("3", book), version("4", table("book", "id"), table("loan", "id")));
+		assertThat(VersionChooser.choose(versions, book, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, NO_TARGET).chosen()
+			.version()).hasToString("3");
+		assertThat(VersionChooser.choose(versions, book, MatchLevel.COLUMNS, OnAmbiguous.LOWEST, NO_TARGET).chosen()
+			.version()).hasToString("1");
+		Detection failed = VersionChooser.choose(versions, book, MatchLevel.COLUMNS, OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(failed.outcome()).isEqualTo(Detection.Outcome.AMBIGUOUS);
+		assertThat(failed.best()).extracting(ReplayedVersion::label).containsExactly("V1", "V2", "V3");
+	}
+
+	@Test
+	void highestStopsBeforeAnInertJavaMigration() {
+		CatalogSnapshot book = catalog(table("book", "id"));
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("book", "id")), version("2", book),
+				new ReplayedVersion(MigrationVersion.fromVersion("3"), "java bean", book, true), version("4", book));
+		Detection detection = VersionChooser.choose(versions, book, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, NO_TARGET);
+		assertThat(detection.chosen().version()).hasToString("2");
+	}
+
+	@Test
+	void equalVersionsThatAreNotConsecutiveAreRefused() {
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("a", "id")),
+				version("2", table("a", "id"), table("tmp", "id")), version("3", table("a", "id")),
+				version("4", table("a", "id"), table("b", "id")));
+		Detection detection = VersionChooser.choose(versions, catalog(table("a", "id")), MatchLevel.COLUMNS,
+				OnAmbiguous.HIGHEST, NO_TARGET);
+		assertThat(detection.outcome()).isEqualTo(Detection.Outcome.NON_CONSECUTIVE);
+		assertThat(detection.best()).extracting(ReplayedVersion::label).containsExactly("V1", "V3");
+		assertThat(detection.chosen()).isNull();
+	}
+
+	@Test
+	void noCandidateReportsTheClosestVersionAndItsDifferences() {
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("book", "id")),
+				version("2", table("book", "id"), table("loan", "id")));
+		Detection detection = VersionChooser.choose(versions, catalog(table("book", "id", "legacy_flag")),
+				MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, NO_TARGET);
+		assertThat(detection.outcome()).isEqualTo(Detection.Outcome.NO_MATCH);
+		assertThat(detection.closest().label()).isEqualTo("V1");
+		assertThat(detection.differences()).singleElement()
+			.satisfies((difference) -> assertThat(difference.describe("V1"))
+				.isEqualTo("column book.legacy_flag exists in the database but in no migration up to V1"));
+	}
+
+	@Test
+	void emptyPrefixIsACandidate() {
+		List<ReplayedVersion> versions = List.of(empty(), version("1", table("book", "id")));
+		Detection detection = VersionChooser.choose(versions, CatalogSnapshot.EMPTY, MatchLevel.COLUMNS,
+				OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(detection.outcome()).isEqualTo(Detection.Outcome.MATCHED);
+		assertThat(detection.chosen().isEmptyPrefix()).isTrue();
+	}
+
+	@Test
+	void matchAboveTargetIsRefusedAndAtTargetIsAccepted() {
+		List<ReplayedVersion> versions = history(5);
+		CatalogSnapshot atFour = versions.get(4).catalog();
+		assertThat(VersionChooser.choose(versions, atFour, MatchLevel.COLUMNS, OnAmbiguous.FAIL,
+				MigrationVersion.fromVersion("3")).outcome()).isEqualTo(Detection.Outcome.ABOVE_TARGET);
+		assertThat(VersionChooser.choose(versions, atFour, MatchLevel.COLUMNS, OnAmbiguous.FAIL,
+				MigrationVersion.fromVersion("4")).outcome()).isEqualTo(Detection.Outcome.MATCHED);
+	}
+
+	@Test
+	void viewAndTableOfTheSameNameDiffer() {
+		List<ReplayedVersion> versions = List.of(empty(),
+				version("1", new Relation("report", Relation.Kind.VIEW, List.of("id"))));
+		Detection detection = VersionChooser.choose(versions, catalog(table("report", "id")), MatchLevel.TABLES,
+				OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(detection.outcome()).isEqualTo(Detection.Outcome.NO_MATCH);
+	}
+
+	/** A history where version i adds table t_i, and every third version adds a column to t_1. */
+	private static List<ReplayedVersion> history(int count) {
+		List<ReplayedVersion> versions = new ArrayList<>(List.of(empty()));
+		List<Relation> relations = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			if (i % 3 == 0) {
+				Relation first = relations.get(0);
+				List<String> columns = new ArrayList<>(first.columns());
+				columns.add("c" + i);
+				relations.set(0, new Relation(first.name(), first.kind(), columns));
+			}
+			else {
+				relations.add(table("t_" + i, "id"));
+			}
+			versions.add(version(String.valueOf(i), relations.toArray(Relation[]::new)));
+		}
+		return versions;
+	}
+
+	private static ReplayedVersion empty() {
+		return ReplayedVersion.emptyPrefix(CatalogSnapshot.EMPTY);
+	}
+
+	private static ReplayedVersion version(String version, Relation... relations) {
+		return version(version, catalog(relations));
+	}
+
+	private static ReplayedVersion version(String version, CatalogSnapshot catalog) {
+		return new ReplayedVersion(MigrationVersion.fromVersion(version), "v" + version, catalog, false);
+	}
+
+	private static CatalogSnapshot catalog(Relation... relations) {
+		return CatalogSnapshot.of(Arrays.asList(relations));
+	}
+
+	private static Relation table(String name, String... columns) {
+		return new Relation(name, Relation.Kind.TABLE, List.of(columns));
+	}
+
+}
