@@ -65,7 +65,18 @@ public interface Dialect {
 	List<String> otherHistoryTables(Connection connection, String schema, String historyTable) throws SQLException;
 
 	/** The relations of every user schema, leaving out engine-internal objects. */
-	CatalogSnapshot readCatalog(Connection connection) throws SQLException;
+	default CatalogSnapshot readCatalog(Connection connection) throws SQLException {
+		return readCatalog(connection, null);
+	}
+
+	/**
+	 * The relations of the given schemas ({@code null} for every user schema), leaving out
+	 * engine-internal objects.
+	 */
+	CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas) throws SQLException;
+
+	/** The schema of a relation key. */
+	String schemaOf(String relationKey);
 
 	/** SQL for the user name recorded in {@code installed_by}. */
 	String currentUserSql();

@@ -198,7 +198,10 @@ public class Autobaseline {
 						(verdict.replay() != null) ? pending.size() : -1, pending);
 			}
 			if (write) {
-				String description = "<< Autobaseline: " + verdict.evidence() + " >>";
+				String description = "<< Autobaseline: " + verdict.evidence()
+						+ ((verdict.detection() != null)
+								? " (" + verdict.detection().level().name().toLowerCase(java.util.Locale.ROOT) + ")" : "")
+						+ " >>";
 				if (inspection.state() == SchemaState.BASELINED) {
 					BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description);
 				}
@@ -223,11 +226,14 @@ public class Autobaseline {
 						+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 			}
 			ReplayResult replay = new ShadowReplay(this.dialect, this.live, settings.shadow(), quieter)
-				.replay(this.configuration);
+				.replay(this.configuration, this.history.schema(), this.history.schemas());
 			CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), this.history.key());
 			CatalogSnapshot liveCatalog;
 			try (Connection connection = this.dialect.openInspection(this.live, settings.dryRun())) {
-				liveCatalog = this.dialect.readCatalog(connection);
+				// Flyway's schemas and those the migrations create relations in; other schemas are not ours.
+				java.util.Set<String> schemas = new java.util.TreeSet<>(this.history.schemas());
+				replay.ownedRelations().forEach((key) -> schemas.add(this.dialect.schemaOf(key)));
+				liveCatalog = this.dialect.readCatalog(connection, schemas);
 				endTransaction(connection);
 			}
 			List<String> foreign = scope.foreign(liveCatalog);

@@ -16,7 +16,7 @@ final class Refusals {
 	/** Differences listed in a drift report before the rest is counted. */
 	static final int LISTED_DIFFERENCES = 20;
 
-	private static final String UNTOUCHED = " Nothing was written to the database.";
+	private static final String UNTOUCHED = System.lineSeparator() + "Nothing was written to the database.";
 
 	private Refusals() {
 	}

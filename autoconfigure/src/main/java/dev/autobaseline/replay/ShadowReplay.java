@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,14 +50,20 @@ public final class ShadowReplay {
 		this.quieter = quieter;
 	}
 
-	/** Replays every versioned migration of the live configuration, always to the last one. */
-	public ReplayResult replay(Configuration liveConfiguration) throws SQLException {
+	/**
+	 * Replays every versioned migration of the live configuration, always to the last one.
+	 * @param defaultSchema the schema Flyway uses on live: the replay uses the same one, so that
+	 * relations land in schemas of the same names on both sides
+	 * @param schemas the schemas Flyway manages on live
+	 */
+	public ReplayResult replay(Configuration liveConfiguration, String defaultSchema, List<String> schemas)
+			throws SQLException {
 		Set<String> skippedExtensions = new HashSet<>();
 		while (true) {
 			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions)) {
 				logger.debug("Replaying migrations into " + shadow.description());
 				try {
-					return replayInto(shadow, liveConfiguration);
+					return replayInto(shadow, liveConfiguration, defaultSchema, schemas);
 				}
 				catch (FlywayException ex) {
 					// A script creates an extension we pre-created from live: retry without it.
@@ -69,7 +76,8 @@ public final class ShadowReplay {
 		}
 	}
 
-	private ReplayResult replayInto(Shadow shadow, Configuration liveConfiguration) throws SQLException {
+	private ReplayResult replayInto(Shadow shadow, Configuration liveConfiguration, String defaultSchema,
+			List<String> schemas) throws SQLException {
 		CatalogSnapshot empty;
 		try (Connection connection = shadow.dataSource().getConnection()) {
 			empty = this.dialect.readCatalog(connection);
@@ -82,6 +90,8 @@ public final class ShadowReplay {
 		FluentConfiguration configuration = Flyway.configure(liveConfiguration.getClassLoader())
 			.configuration(liveConfiguration)
 			.dataSource(shadow.dataSource())
+			.defaultSchema(defaultSchema)
+			.schemas(schemas.toArray(String[]::new))
 			.callbacks(snapshots)
 			.javaMigrations(inert(liveConfiguration.getJavaMigrations()))
 			.target(MigrationVersion.LATEST)

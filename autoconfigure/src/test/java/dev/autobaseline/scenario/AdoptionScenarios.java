@@ -126,7 +126,7 @@ abstract class AdoptionScenarios {
 	@Test
 	void legacyDatabaseAtMiddleVersionIsBaselinedThere() throws Exception {
 		assertAdoptedAt(2, "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
-		assertThat(this.database.description("BASELINE")).isEqualTo("<< Autobaseline: matched V2 >>");
+		assertThat(this.database.description("BASELINE")).isEqualTo("<< Autobaseline: matched V2 (columns) >>");
 	}
 
 	@Test
@@ -221,6 +221,31 @@ abstract class AdoptionScenarios {
 		LibraryMigrations.legacyAt(this.database, 5);
 		assertRefusedUntouched(AdoptionRefusedException.Reason.ABOVE_TARGET, "matches V5, above spring.flyway.target",
 				"spring.flyway.target=3");
+	}
+
+	@Test
+	void objectsOnlyRepeatableMigrationsCreateAreLeftOutOnBothSides(CapturedOutput output) throws Exception {
+		Files.writeString(this.migrations.resolve("R__book_titles.sql"),
+				"DROP VIEW IF EXISTS book_titles;\nCREATE VIEW book_titles AS SELECT title FROM book;\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE VIEW book_titles AS SELECT title, isbn FROM book");
+		assertAdoptedAt(-1, "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok", "null:SQL:ok");
+		assertThat(output).doesNotContain("left alone");
+	}
+
+	@Test
+	void replayFailureWritesNothingToLive() throws Exception {
+		Files.writeString(this.migrations.resolve("V6__needs_a_table_no_migration_creates.sql"),
+				"INSERT INTO table_made_by_hand (id) VALUES (1);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE TABLE table_made_by_hand (id INTEGER)");
+		String before = this.database.fingerprint();
+		boot().run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("could not replay the migrations")
+				.hasStackTraceContaining("nothing was written to the live database");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
 	}
 
 	// --- Leftovers of earlier attempts with plain Flyway

@@ -1,6 +1,9 @@
 package dev.autobaseline.scenario;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.api.AfterAll;
 
@@ -24,6 +27,45 @@ class PostgresqlAdoptionTests extends AdoptionScenarios {
 	@AfterAll
 	static void noShadowDatabaseIsLeftBehind() throws Exception {
 		assertThat(PostgresqlTestDatabase.shadowsLeft()).isEmpty();
+	}
+
+	@Test
+	void extensionTheDatabaseAlreadyHasIsAvailableToTheReplay() throws Exception {
+		Path folder = LibraryMigrations.write(this.temp.resolve("citext"),
+				List.of("V1__create_person.sql", "CREATE TABLE person (id INTEGER PRIMARY KEY, email citext);",
+						"V2__add_person_name.sql", "ALTER TABLE person ADD COLUMN name TEXT;"));
+		this.database.execute("CREATE EXTENSION citext", "CREATE TABLE person (id INTEGER PRIMARY KEY, email citext)",
+				"INSERT INTO person VALUES (1, 'Ada@Example.org')");
+		boot("spring.flyway.locations=filesystem:" + folder)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok");
+		assertThat(this.database.rows("SELECT email FROM person")).containsExactly("Ada@Example.org");
+	}
+
+	@Test
+	void extensionAMigrationCreatesIsNotPreCreatedTwice() throws Exception {
+		Path folder = LibraryMigrations.write(this.temp.resolve("citext"),
+				List.of("V1__citext.sql", "CREATE EXTENSION citext;",
+						"V2__create_person.sql", "CREATE TABLE person (id INTEGER PRIMARY KEY, email citext);",
+						"V3__add_person_name.sql", "ALTER TABLE person ADD COLUMN name TEXT;"));
+		this.database.execute("CREATE EXTENSION citext", "CREATE TABLE person (id INTEGER PRIMARY KEY, email citext)");
+		boot("spring.flyway.locations=filesystem:" + folder)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+	}
+
+	@Test
+	void databaseSettingsAreCopiedToTheShadow() throws Exception {
+		// Unqualified names resolve through live's search_path; the replay must resolve them the same way.
+		this.database.execute("CREATE SCHEMA app", "ALTER DATABASE " + databaseName() + " SET search_path = app, public");
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.rows("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+				+ " WHERE table_name = 'member'")).containsExactly("app.member");
+	}
+
+	private String databaseName() throws Exception {
+		return this.database.rows("SELECT current_database()").get(0);
 	}
 
 }

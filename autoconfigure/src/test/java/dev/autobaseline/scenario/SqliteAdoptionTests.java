@@ -1,6 +1,12 @@
 package dev.autobaseline.scenario;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adoption scenarios on SQLite files.
@@ -15,6 +21,44 @@ class SqliteAdoptionTests extends AdoptionScenarios {
 	@Override
 	String relation(String name) {
 		return name;
+	}
+
+	@Test
+	void statisticsTableAloneIsAdoptedBelowTheFirstVersion() throws Exception {
+		// Flyway calls a schema holding only sqlite_stat1 non-empty; the starter leaves sqlite_% tables out.
+		this.database.execute("CREATE TABLE scratch (a INTEGER)", "CREATE INDEX scratch_a ON scratch (a)",
+				"INSERT INTO scratch VALUES (1), (2)", "ANALYZE", "DROP TABLE scratch");
+		assertThat(this.database.rows("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")).hasSize(1);
+		assertAdoptedAtCurrentState("0:BASELINE:ok", "1:SQL:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void attachInAReplayedMigrationCannotWriteAFile() throws Exception {
+		Path leak = this.temp.resolve("leak.db");
+		Path folder = LibraryMigrations.write(this.temp.resolve("attach"),
+				List.of("V1__attach.sql", "ATTACH DATABASE '" + leak + "' AS leak;\nCREATE TABLE leak.x (a INTEGER);\n"));
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("spring.flyway.locations=filesystem:" + folder).run((context) -> assertThat(context).hasFailed());
+		assertThat(leak).doesNotExist();
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	private void assertAdoptedAtCurrentState(String... history) throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		assertThat(this.database.history()).containsExactly(history);
+	}
+
+	@Test
+	void walDatabaseKeepsSchemaAndRowsInDryRun() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("PRAGMA journal_mode=WAL");
+		List<String> schema = this.database.rows("SELECT type, name, sql FROM sqlite_master ORDER BY name");
+		List<String> rows = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.dry-run=true").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.rows("SELECT type, name, sql FROM sqlite_master ORDER BY name")).isEqualTo(schema);
+		assertThat(LibraryMigrations.libraryRows(this.database)).isEqualTo(rows);
+		assertThat(Files.exists(this.temp.resolve("live.db"))).isTrue();
 	}
 
 }

@@ -138,15 +138,25 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
-	public CatalogSnapshot readCatalog(Connection connection) throws SQLException {
+	public String schemaOf(String relationKey) {
+		return relationKey.substring(0, relationKey.indexOf('.'));
+	}
+
+	@Override
+	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
+			throws SQLException {
 		String sql = "SELECT n.nspname, c.relname, c.relkind, a.attname FROM pg_catalog.pg_class c"
 				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 				+ " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
 				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMAS + " AND " + NOT_EXTENSION_MEMBER
-				+ " ORDER BY n.nspname, c.relname, a.attnum";
+				+ ((schemas != null) ? " AND n.nspname = ANY (?)" : "") + " ORDER BY n.nspname, c.relname, a.attnum";
 		Map<String, Relation.Kind> kinds = new LinkedHashMap<>();
 		Map<String, List<String>> columns = new LinkedHashMap<>();
-		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			if (schemas != null) {
+				statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+			}
+			try (ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
 				String name = relationKey(rows.getString(1), rows.getString(2));
 				String kind = rows.getString(3);
@@ -156,6 +166,7 @@ public final class PostgresqlDialect implements Dialect {
 				if (column != null) {
 					list.add(column);
 				}
+			}
 			}
 		}
 		List<Relation> relations = new ArrayList<>();

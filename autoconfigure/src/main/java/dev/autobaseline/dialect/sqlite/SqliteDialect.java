@@ -93,7 +93,13 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public CatalogSnapshot readCatalog(Connection connection) throws SQLException {
+	public String schemaOf(String relationKey) {
+		return "main";
+	}
+
+	@Override
+	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
+			throws SQLException {
 		String sql = "SELECT m.name, m.type, p.name FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) p"
 				+ " WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 				+ " ORDER BY m.name, p.cid";
