@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -186,11 +187,26 @@ class AutobaselineAutoConfigurationTests {
 				assertThat(live.password()).isEqualTo("migrator-secret");
 				assertThat(live.dataSource()).isSameAs(context.getBean(Flyway.class).getConfiguration().getDataSource());
 				assertThat(live.dataSource()).isNotSameAs(context.getBean(DataSource.class));
+				assertReachesLikeFlyway(live);
 				// Flyway migrated its own database, not the application's.
 				assertThat(Files.exists(this.temp.resolve("flyway.db"))).isTrue();
 				assertThat(new JdbcTemplate(live.dataSource()).queryForList(
 						"SELECT version FROM flyway_schema_history WHERE success = 1", String.class))
 					.containsExactly("1");
+			});
+	}
+
+	@Test
+	void resolverTakesFlywayUserAndKeepsDataSourceUrlAndPassword() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.username=app", "spring.datasource.password=app-secret",
+					"spring.flyway.user=migrator")
+			.run((context) -> {
+				LiveDatabase live = resolve(context);
+				assertThat(live.jdbcUrl()).isEqualTo(sqliteUrl("x.db"));
+				assertThat(live.username()).isEqualTo("migrator");
+				assertThat(live.password()).isEqualTo("app-secret");
+				assertReachesLikeFlyway(live);
 			});
 	}
 
@@ -230,6 +246,15 @@ class AutobaselineAutoConfigurationTests {
 				context.getBeanProvider(FlywayConnectionDetails.class),
 				context.getBeanProvider(JdbcConnectionDetails.class));
 		return resolver.resolve(context.getBean(Flyway.class).getConfiguration());
+	}
+
+	/** Spring Boot builds a separate DataSource for Flyway's own user or URL: the resolver must agree with it. */
+	private static void assertReachesLikeFlyway(LiveDatabase live) {
+		assertThat(live.dataSource()).isInstanceOf(SimpleDriverDataSource.class);
+		SimpleDriverDataSource flywayDataSource = (SimpleDriverDataSource) live.dataSource();
+		assertThat(live.jdbcUrl()).isEqualTo(flywayDataSource.getUrl());
+		assertThat(live.username()).isEqualTo(flywayDataSource.getUsername());
+		assertThat(live.password()).isEqualTo(flywayDataSource.getPassword());
 	}
 
 	private static List<String> appliedVersions(AssertableApplicationContext context) {
