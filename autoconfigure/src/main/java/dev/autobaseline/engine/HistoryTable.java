@@ -34,6 +34,10 @@ record HistoryTable(String schema, String table, List<String> schemas, String qu
 				}
 			}
 			schema = dialect.currentSchema(connection);
+			if (schema == null) {
+				throw new IllegalStateException("Flyway Autobaseline: no schema on the connection's search_path exists,"
+						+ " so there is no schema for Flyway's history table. Set spring.flyway.default-schema.");
+			}
 		}
 		List<String> schemas = (configured.length > 0) ? List.of(configured) : List.of(schema);
 		String table = configuration.getTable();

@@ -308,6 +308,22 @@ abstract class AdoptionScenarios {
 	}
 
 	@Test
+	void editedScriptOfAManagedDatabaseIsRefusedWithFlywaysValidation() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		Files.writeString(this.migrations.resolve("V2__add_book_isbn.sql"), "ALTER TABLE book ADD COLUMN isbn VARCHAR(30);\n");
+		assertRefusedUntouched(AdoptionRefusedException.Reason.VALIDATION_FAILED, "checksum mismatch");
+	}
+
+	@Test
+	void versionTheApplicationDoesNotKnowIsAcceptedUnderBootsDefaultIgnorePattern() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		Files.delete(this.migrations.resolve("V5__create_member.sql"));
+		boot().run((context) -> assertThat(report(context).state()).isEqualTo(SchemaState.MANAGED));
+		assertRefusedUntouched(AdoptionRefusedException.Reason.VALIDATION_FAILED, "not resolved locally",
+				"spring.flyway.ignore-migration-patterns=");
+	}
+
+	@Test
 	void historyUnderAnotherNameIsRefusedAsForeign() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
 		plainFlyway().table("schema_version").baselineVersion("2").load().baseline();
@@ -418,12 +434,13 @@ abstract class AdoptionScenarios {
 		AdoptionRefusedException[] refusal = new AdoptionRefusedException[1];
 		boot(properties).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(AdoptionRefusedException.class);
-			Throwable root = context.getStartupFailure();
-			while (root.getCause() != null) {
-				root = root.getCause();
+			Throwable cause = context.getStartupFailure();
+			while (cause != null && !(cause instanceof AdoptionRefusedException)) {
+				cause = cause.getCause();
 			}
-			refusal[0] = (AdoptionRefusedException) root;
+			assertThat(cause).as("an AdoptionRefusedException in %s", context.getStartupFailure())
+				.isInstanceOf(AdoptionRefusedException.class);
+			refusal[0] = (AdoptionRefusedException) cause;
 		});
 		assertThat(refusal[0].getReason()).isEqualTo(reason);
 		assertThat(refusal[0].getDescription()).contains(description);
