@@ -28,10 +28,20 @@ final class ConnectionDetailsLiveDatabaseResolver implements LiveDatabaseResolve
 	public LiveDatabase resolve(Configuration configuration) {
 		FlywayConnectionDetails flyway = this.flywayDetails.getIfAvailable();
 		JdbcConnectionDetails jdbc = this.jdbcDetails.getIfAvailable();
-		String url = first((flyway != null) ? flyway.getJdbcUrl() : null, (jdbc != null) ? jdbc.getJdbcUrl() : null);
-		String username = first((flyway != null) ? flyway.getUsername() : null, (jdbc != null) ? jdbc.getUsername() : null);
-		String password = first((flyway != null) ? flyway.getPassword() : null, (jdbc != null) ? jdbc.getPassword() : null);
-		return new LiveDatabase(configuration.getDataSource(), url, username, password);
+		// As FlywayAutoConfiguration builds Flyway's DataSource: its own URL brings its own
+		// credentials; its own user alone is applied to the application's URL.
+		if (flyway != null && flyway.getJdbcUrl() != null) {
+			return new LiveDatabase(configuration.getDataSource(), flyway.getJdbcUrl(), flyway.getUsername(),
+					flyway.getPassword());
+		}
+		String url = (jdbc != null) ? jdbc.getJdbcUrl() : null;
+		String jdbcUser = (jdbc != null) ? jdbc.getUsername() : null;
+		String jdbcPassword = (jdbc != null) ? jdbc.getPassword() : null;
+		if (flyway != null && flyway.getUsername() != null) {
+			return new LiveDatabase(configuration.getDataSource(), url, flyway.getUsername(),
+					first(flyway.getPassword(), jdbcPassword));
+		}
+		return new LiveDatabase(configuration.getDataSource(), url, jdbcUser, jdbcPassword);
 	}
 
 	private static String first(String preferred, String fallback) {

@@ -2,7 +2,6 @@ package dev.autobaseline.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,8 +135,6 @@ class AutobaselineAutoConfigurationTests {
 
 	@Test
 	void bindsProperties() throws Exception {
-		// A dry run opens the SQLite file read-only, so it has to exist.
-		DriverManager.getConnection(sqliteUrl("x.db")).close();
 		this.contextRunner
 			.withPropertyValues("autobaseline.match=tables", "autobaseline.on-ambiguous=lowest",
 					"autobaseline.ignore-tables=a*,b?", "autobaseline.mode=fixed", "autobaseline.fixed-version=3",
@@ -193,6 +190,20 @@ class AutobaselineAutoConfigurationTests {
 				assertThat(new JdbcTemplate(live.dataSource()).queryForList(
 						"SELECT version FROM flyway_schema_history WHERE success = 1", String.class))
 					.containsExactly("1");
+			});
+	}
+
+	@Test
+	void resolverTakesNoApplicationCredentialsForFlywaysOwnUrl() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.username=app", "spring.datasource.password=app-secret",
+					"spring.flyway.url=" + sqliteUrl("flyway.db"))
+			.run((context) -> {
+				LiveDatabase live = resolve(context);
+				assertThat(live.jdbcUrl()).isEqualTo(sqliteUrl("flyway.db"));
+				assertThat(live.username()).isNull();
+				assertThat(live.password()).isNull();
+				assertReachesLikeFlyway(live);
 			});
 	}
 

@@ -61,4 +61,13 @@ class SqliteAdoptionTests extends AdoptionScenarios {
 		assertThat(Files.exists(this.temp.resolve("live.db"))).isTrue();
 	}
 
+	@Test
+	void dryRunOnAFileThatDoesNotExistReportsEmptyAndCreatesNothing() {
+		boot("autobaseline.dry-run=true").run((context) -> {
+			assertThat(report(context).state()).isEqualTo(dev.autobaseline.engine.SchemaState.EMPTY);
+			assertThat(report(context).dryRun()).isTrue();
+		});
+		assertThat(Files.exists(this.temp.resolve("live.db"))).isFalse();
+	}
+
 }

@@ -43,7 +43,25 @@ public final class SqliteDialect implements Dialect {
 		// Read-only at the file level: a rollback journal stays byte-identical, a WAL is not checkpointed.
 		SQLiteConfig config = new SQLiteConfig();
 		config.setReadOnly(true);
-		return DriverManager.getConnection(live.resolveJdbcUrl(), config.toProperties());
+		String url = live.resolveJdbcUrl();
+		if (isMissingFile(url)) {
+			// Opening would create the file; a file that does not exist is an empty database.
+			return DriverManager.getConnection("jdbc:sqlite::memory:", config.toProperties());
+		}
+		return DriverManager.getConnection(url, config.toProperties());
+	}
+
+	static boolean isMissingFile(String url) {
+		String path = url.substring("jdbc:sqlite:".length());
+		int query = path.indexOf('?');
+		path = (query >= 0) ? path.substring(0, query) : path;
+		if (path.startsWith("file:")) {
+			path = path.substring("file:".length());
+		}
+		if (path.isEmpty() || path.startsWith(":memory:") || path.contains("mode=memory")) {
+			return false;
+		}
+		return !java.nio.file.Files.exists(java.nio.file.Path.of(path));
 	}
 
 	@Override
