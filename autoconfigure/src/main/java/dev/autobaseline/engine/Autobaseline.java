@@ -92,7 +92,6 @@ public class Autobaseline {
 
 	private AdoptionReport finish(AdoptionReport report) {
 		this.lastReport = report;
-		report.warnings().forEach(logger::warn);
 		logger.info(report.summary());
 		return report;
 	}
@@ -132,6 +131,12 @@ public class Autobaseline {
 			this.dialect = dialect;
 			this.history = history;
 			this.started = started;
+		}
+
+		/** Logs at once (a refusal must not swallow it) and keeps the warning for the report. */
+		private void warn(String warning) {
+			logger.warn(warning);
+			this.warnings.add(warning);
 		}
 
 		/** Inspect, detect, baseline, migrate: the sequence the adoption lock wraps. */
@@ -222,7 +227,7 @@ public class Autobaseline {
 
 		private Verdict detect(SchemaState state) throws SQLException {
 			if (this.configuration.isBaselineOnMigrate()) {
-				this.warnings.add("autobaseline: spring.flyway.baseline-on-migrate and spring.flyway.baseline-version"
+				warn("autobaseline: spring.flyway.baseline-on-migrate and spring.flyway.baseline-version"
 						+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 			}
 			ReplayResult replay = new ShadowReplay(this.dialect, this.live, settings.shadow(), quieter)
@@ -238,12 +243,12 @@ public class Autobaseline {
 			}
 			List<String> foreign = scope.foreign(liveCatalog);
 			if (!foreign.isEmpty()) {
-				this.warnings.add("autobaseline: " + Refusals.count(foreign.size(), "relation")
+				warn("autobaseline: " + Refusals.count(foreign.size(), "relation")
 						+ " unknown to the migrations, left alone: " + String.join(", ", foreign));
 			}
 			List<String> hidden = scope.ignoredOwned();
 			if (!hidden.isEmpty()) {
-				this.warnings.add("autobaseline: autobaseline.ignore-tables hides relations the migrations create: "
+				warn("autobaseline: autobaseline.ignore-tables hides relations the migrations create: "
 						+ String.join(", ", hidden));
 			}
 			List<ReplayedVersion> versions = replay.versions()
@@ -256,7 +261,7 @@ public class Autobaseline {
 				throw Refusals.of(state, this.history, detection);
 			}
 			if (detection.best().size() > 1) {
-				this.warnings.add("autobaseline: " + Refusals.labels(detection.best())
+				warn("autobaseline: " + Refusals.labels(detection.best())
 						+ " match equally well (their migrations change data only); on-ambiguous="
 						+ settings.onAmbiguous().name().toLowerCase(java.util.Locale.ROOT) + " chose "
 						+ detection.chosen().label()
