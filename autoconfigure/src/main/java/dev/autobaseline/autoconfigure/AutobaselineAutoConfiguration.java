@@ -1,7 +1,6 @@
 package dev.autobaseline.autoconfigure;
 
 import dev.autobaseline.dialect.ShadowSettings;
-import dev.autobaseline.engine.AdoptionLock;
 import dev.autobaseline.engine.Autobaseline;
 import dev.autobaseline.engine.AutobaselineSettings;
 import org.flywaydb.core.Flyway;
@@ -35,7 +34,7 @@ public final class AutobaselineAutoConfiguration {
 			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ObjectProvider<LoggingSystem> loggingSystem) {
 		return new Autobaseline(settings(properties),
 				new ConnectionDetailsLiveDatabaseResolver(flywayConnectionDetails, jdbcConnectionDetails),
-				AdoptionLock.NONE, new LoggingSystemFlywayQuieter(loggingSystem));
+				new LoggingSystemFlywayQuieter(loggingSystem));
 	}
 
 	@Bean
@@ -48,7 +47,10 @@ public final class AutobaselineAutoConfiguration {
 		AutobaselineProperties.Shadow shadow = properties.getShadow();
 		return new AutobaselineSettings(properties.getMode(), properties.getFixedVersion(), properties.getMatch(),
 				properties.getOnAmbiguous(), properties.getIgnoreTables(), properties.isDryRun(),
-				properties.isRebaseline(), new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword()));
+				properties.isRebaseline(),
+				new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword(), shadow.getLeftoverMinAge()),
+				properties.getLockTimeout(), properties.getReplay().getTimeout(), properties.getBackup().isEnabled(),
+				properties.getBackup().getDirectory());
 	}
 
 }

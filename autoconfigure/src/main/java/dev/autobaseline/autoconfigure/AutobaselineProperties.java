@@ -1,5 +1,7 @@
 package dev.autobaseline.autoconfigure;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +61,16 @@ public class AutobaselineProperties {
 	 */
 	private boolean rebaseline;
 
+	/**
+	 * How long to wait for another instance that is adopting or migrating the same database.
+	 */
+	private Duration lockTimeout = Duration.ofSeconds(60);
+
 	private final Shadow shadow = new Shadow();
+
+	private final Replay replay = new Replay();
+
+	private final Backup backup = new Backup();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -125,8 +136,78 @@ public class AutobaselineProperties {
 		this.rebaseline = rebaseline;
 	}
 
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
 	public Shadow getShadow() {
 		return this.shadow;
+	}
+
+	public Replay getReplay() {
+		return this.replay;
+	}
+
+	public Backup getBackup() {
+		return this.backup;
+	}
+
+	/**
+	 * The replay of the migrations into the shadow database.
+	 */
+	public static class Replay {
+
+		/**
+		 * Bound on the replay; on PostgreSQL also the lock and statement timeout of shadow
+		 * connections, so that a replay waiting on a lock fails instead of hanging.
+		 */
+		private Duration timeout = Duration.ofMinutes(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The backup of a SQLite database before its adoption.
+	 */
+	public static class Backup {
+
+		/**
+		 * Whether to back a SQLite database up (VACUUM INTO) before the first write to it.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Folder for backups. Defaults to the database file's folder.
+		 */
+		private Path directory;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
 	}
 
 	/**
@@ -149,6 +230,20 @@ public class AutobaselineProperties {
 		 * Login password of the shadow database. Defaults to the application's.
 		 */
 		private String password;
+
+		/**
+		 * How old a temporary shadow database left by a killed process must be before it is
+		 * dropped; it is dropped only when no replay holds its lock.
+		 */
+		private Duration leftoverMinAge = Duration.ofMinutes(1);
+
+		public Duration getLeftoverMinAge() {
+			return this.leftoverMinAge;
+		}
+
+		public void setLeftoverMinAge(Duration leftoverMinAge) {
+			this.leftoverMinAge = leftoverMinAge;
+		}
 
 		public String getUrl() {
 			return this.url;

@@ -36,6 +36,13 @@ public interface Dialect {
 	 */
 	Connection openInspection(LiveDatabase live, boolean readOnly) throws SQLException;
 
+	/**
+	 * Checks that the server is one the starter supports.
+	 * @throws IllegalStateException naming what is too old
+	 */
+	default void checkSupported(Connection connection) throws SQLException {
+	}
+
 	/** The schema unqualified names resolve to on this connection. */
 	String currentSchema(Connection connection) throws SQLException;
 
@@ -81,8 +88,41 @@ public interface Dialect {
 	/** SQL for the user name recorded in {@code installed_by}. */
 	String currentUserSql();
 
+	/**
+	 * The lock that holds other instances off while one adopts this database.
+	 * @param inspection a connection to the live database
+	 * @param historyTable the qualified history table: one lock per history
+	 * @param dryRun whether this boot only reads
+	 */
+	AdoptionLock adoptionLock(LiveDatabase live, Connection inspection, String historyTable, boolean dryRun)
+			throws SQLException;
+
+	/**
+	 * Checks that the live database can take the starter's writes, before any is made.
+	 * @throws IllegalStateException naming the cause (a read-only SQLite file, say)
+	 */
+	default void checkWritable(Connection inspection) throws SQLException {
+	}
+
+	/**
+	 * Backs the live database up before the first write to it, where the engine can.
+	 * @param directory where to put the backup, or {@code null} for next to the database
+	 * @return the backup, or a hint how to take one by hand (PostgreSQL)
+	 */
+	Backup backup(Connection inspection, java.nio.file.Path directory) throws SQLException;
+
+	/**
+	 * A backup taken, or how to take one.
+	 *
+	 * @param path the backup file, or {@code null}
+	 * @param hint how to back up by hand, or {@code null}
+	 */
+	record Backup(java.nio.file.Path path, String hint) {
+	}
+
 	/** An empty shadow database to replay migrations into. */
-	Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip) throws SQLException;
+	Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip,
+			java.time.Duration timeout) throws SQLException;
 
 	/**
 	 * The extension a failed replay tried to create although the shadow already had it, so that

@@ -19,8 +19,19 @@ public final class DriverManagerDataSource implements DataSource {
 
 	private final Properties properties;
 
+	private final java.util.List<String> initStatements;
+
 	public DriverManagerDataSource(String url, String username, String password) {
+		this(url, username, password, java.util.List.of());
+	}
+
+	/**
+	 * @param initStatements statements run on every new connection (session settings)
+	 */
+	public DriverManagerDataSource(String url, String username, String password,
+			java.util.List<String> initStatements) {
 		this.url = url;
+		this.initStatements = java.util.List.copyOf(initStatements);
 		this.properties = new Properties();
 		if (username != null) {
 			this.properties.setProperty("user", username);
@@ -36,12 +47,24 @@ public final class DriverManagerDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return DriverManager.getConnection(this.url, this.properties);
+		Connection connection = DriverManager.getConnection(this.url, this.properties);
+		if (!this.initStatements.isEmpty()) {
+			try (java.sql.Statement statement = connection.createStatement()) {
+				for (String sql : this.initStatements) {
+					statement.execute(sql);
+				}
+			}
+			catch (SQLException ex) {
+				connection.close();
+				throw ex;
+			}
+		}
+		return connection;
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return new DriverManagerDataSource(this.url, username, password).getConnection();
+		return new DriverManagerDataSource(this.url, username, password, this.initStatements).getConnection();
 	}
 
 	@Override

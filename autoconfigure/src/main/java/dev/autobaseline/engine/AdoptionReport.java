@@ -20,15 +20,23 @@ import dev.autobaseline.catalog.MatchLevel;
  * @param dryRun whether nothing was written
  * @param elapsedMillis the whole boot's time in the starter
  * @param warnings what the user should know (left-alone objects, ambiguity resolved by policy)
+ * @param backup the backup taken before the first write (SQLite), or how to take one (PostgreSQL), or {@code null}
  */
 public record AdoptionReport(SchemaState state, String schemas, String evidence, MatchLevel level, Integer distance,
 		List<String> candidates, String baselineVersion, boolean baselineWritten, int migrationsApplied,
-		List<String> pending, boolean dryRun, long elapsedMillis, List<String> warnings) {
+		List<String> pending, boolean dryRun, long elapsedMillis, List<String> warnings, String backup) {
 
 	public AdoptionReport {
 		candidates = List.copyOf(candidates);
 		pending = List.copyOf(pending);
 		warnings = List.copyOf(warnings);
+	}
+
+	/** This report with the backup noted. */
+	public AdoptionReport withBackup(String backup) {
+		return new AdoptionReport(this.state, this.schemas, this.evidence, this.level, this.distance, this.candidates,
+				this.baselineVersion, this.baselineWritten, this.migrationsApplied, this.pending, this.dryRun,
+				this.elapsedMillis, this.warnings, backup);
 	}
 
 	/**

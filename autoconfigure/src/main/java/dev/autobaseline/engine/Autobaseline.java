@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.replay.CatalogScope;
@@ -35,21 +36,17 @@ public class Autobaseline {
 
 	private final LiveDatabaseResolver liveDatabases;
 
-	private final AdoptionLock lock;
-
 	private final FlywayQuieter quieter;
 
 	private volatile AdoptionReport lastReport;
 
 	public Autobaseline(AutobaselineSettings settings) {
-		this(settings, LiveDatabaseResolver.FROM_FLYWAY, AdoptionLock.NONE, FlywayQuieter.NONE);
+		this(settings, LiveDatabaseResolver.FROM_FLYWAY, FlywayQuieter.NONE);
 	}
 
-	public Autobaseline(AutobaselineSettings settings, LiveDatabaseResolver liveDatabases, AdoptionLock lock,
-			FlywayQuieter quieter) {
+	public Autobaseline(AutobaselineSettings settings, LiveDatabaseResolver liveDatabases, FlywayQuieter quieter) {
 		this.settings = settings;
 		this.liveDatabases = liveDatabases;
-		this.lock = lock;
 		this.quieter = quieter;
 	}
 
@@ -68,26 +65,37 @@ public class Autobaseline {
 		LiveDatabase live = this.liveDatabases.resolve(configuration);
 		try {
 			Dialect dialect = Dialect.forUrl(live.resolveJdbcUrl());
+			SettingsCheck.check(this.settings, dialect);
 			HistoryTable history;
-			HistoryRows fastPath;
+			AdoptionLock lock;
+			boolean managed = false;
 			try (Connection connection = dialect.openInspection(live, this.settings.dryRun())) {
+				dialect.checkSupported(connection);
 				history = HistoryTable.locate(configuration, dialect, connection);
-				fastPath = HistoryRows.countApplied(connection, history);
+				lock = dialect.adoptionLock(live, connection, history.qualified(), this.settings.dryRun());
+				if (!lock.coversEveryBoot()) {
+					managed = isManaged(HistoryRows.countApplied(connection, history));
+				}
 				endTransaction(connection);
 			}
-			// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
 			Boot boot = new Boot(flyway, configuration, live, dialect, history, started);
-			if (fastPath != null && fastPath.applied() > 0 && fastPath.failed() == 0) {
+			// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
+			if (managed) {
 				return finish(boot.migrateManaged(SchemaState.MANAGED));
 			}
-			return finish(this.lock.around(live, dialect, boot::adopt));
+			try (AdoptionLock.Held held = lock.acquire(this.settings.lockTimeout())) {
+				return finish(boot.underLock());
+			}
 		}
-		catch (RuntimeException ex) {
-			throw ex;
+		catch (SQLException ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not inspect the database (" + ex.getMessage()
+					+ "). Check spring.datasource.url (or spring.flyway.url) and that the database is reachable and"
+					+ " of the engine the URL names; nothing was written.", ex);
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Flyway Autobaseline could not inspect the database: " + ex.getMessage(), ex);
-		}
+	}
+
+	private static boolean isManaged(HistoryRows fastPath) {
+		return fastPath != null && fastPath.applied() > 0 && fastPath.failed() == 0;
 	}
 
 	private AdoptionReport finish(AdoptionReport report) {
@@ -139,8 +147,21 @@ public class Autobaseline {
 			this.warnings.add(warning);
 		}
 
-		/** Inspect, detect, baseline, migrate: the sequence the adoption lock wraps. */
-		AdoptionReport adopt() throws SQLException {
+		/**
+		 * Under the adoption lock: the fast path again (another instance may have adopted while
+		 * this one waited; on SQLite the lock covers every boot), then inspect, detect, baseline
+		 * and migrate.
+		 */
+		AdoptionReport underLock() throws SQLException {
+			HistoryRows fastPath;
+			try (Connection connection = this.dialect.openInspection(this.live, settings.dryRun())) {
+				fastPath = HistoryRows.countApplied(connection, this.history);
+				endTransaction(connection);
+			}
+			return isManaged(fastPath) ? migrateManaged(SchemaState.MANAGED) : adopt();
+		}
+
+		private AdoptionReport adopt() throws SQLException {
 			Inspection inspection = inspect();
 			return switch (inspection.state()) {
 				case MANAGED -> migrateManaged(SchemaState.MANAGED);
@@ -200,9 +221,11 @@ public class Autobaseline {
 			List<String> pending = verdict.pendingAbove(baselineVersion);
 			if (settings.dryRun()) {
 				return report(inspection.state(), verdict, baselineVersion, Boolean.FALSE,
-						(verdict.replay() != null) ? pending.size() : -1, pending);
+						(verdict.replay() != null) ? pending.size() : -1, pending).withBackup(dryRunBackupNote());
 			}
+			String backup = null;
 			if (write) {
+				backup = prepareForWrites();
 				String description = "<< Autobaseline: " + verdict.evidence()
 						+ ((verdict.detection() != null)
 								? " (" + verdict.detection().level().name().toLowerCase(java.util.Locale.ROOT) + ")" : "")
@@ -216,12 +239,43 @@ public class Autobaseline {
 				}
 			}
 			int applied = this.flyway.migrate().migrationsExecuted;
-			return report(inspection.state(), verdict, baselineVersion, write, applied, List.of());
+			return report(inspection.state(), verdict, baselineVersion, write, applied, List.of()).withBackup(backup);
+		}
+
+		/** Before the first write: a writable database, and a backup where the engine can take one. */
+		private String prepareForWrites() throws SQLException {
+			try (Connection connection = this.dialect.openInspection(this.live, false)) {
+				this.dialect.checkWritable(connection);
+				if (!settings.backupEnabled()) {
+					return null;
+				}
+				Dialect.Backup backup = this.dialect.backup(connection, settings.backupDirectory());
+				endTransaction(connection);
+				if (backup.path() != null) {
+					logger.info("autobaseline: backed up the database to " + backup.path() + " before adopting it");
+					return backup.path().toString();
+				}
+				return backup.hint();
+			}
+		}
+
+		/** What a real run would back up, for the plan. */
+		private String dryRunBackupNote() {
+			return settings.backupEnabled() ? "a backup would be taken before the first write" : null;
 		}
 
 		private Verdict fixedVerdict() {
-			String version = (settings.fixedVersion() != null) ? settings.fixedVersion()
+			String version = (settings.fixedVersion() != null)
+					? SettingsCheck.version("autobaseline.fixed-version", settings.fixedVersion()).getVersion()
 					: this.configuration.getBaselineVersion().getVersion();
+			MigrationVersion fixed = MigrationVersion.fromVersion(version);
+			boolean known = fixed.equals(MigrationVersion.fromVersion("0")) || java.util.Arrays
+				.stream(this.flyway.info().all())
+				.anyMatch((migration) -> fixed.equals(migration.getVersion()));
+			if (!known) {
+				throw new InvalidConfigurationException("autobaseline.fixed-version", version,
+						"names no migration of the application (use the version of one, or 0 to run them all)");
+			}
 			return new Verdict(version, "fixed version " + version, null, null);
 		}
 
@@ -230,7 +284,8 @@ public class Autobaseline {
 				warn("autobaseline: spring.flyway.baseline-on-migrate and spring.flyway.baseline-version"
 						+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 			}
-			ReplayResult replay = new ShadowReplay(this.dialect, this.live, settings.shadow(), quieter)
+			ReplayResult replay = new ShadowReplay(this.dialect, this.live, settings.shadow(), settings.replayTimeout(),
+					quieter)
 				.replay(this.configuration, this.history.schema(), this.history.schemas());
 			CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), this.history.key());
 			CatalogSnapshot liveCatalog;
@@ -290,7 +345,7 @@ public class Autobaseline {
 					(detection != null) ? detection.distance() : null,
 					(detection != null) ? detection.best().stream().map(ReplayedVersion::label).toList() : List.of(),
 					baselineVersion, Boolean.TRUE.equals(written), applied, pending, settings.dryRun(),
-					millisSince(this.started), this.warnings);
+					millisSince(this.started), this.warnings, null);
 		}
 
 	}

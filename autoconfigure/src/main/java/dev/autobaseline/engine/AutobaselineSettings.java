@@ -1,5 +1,7 @@
 package dev.autobaseline.engine;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import dev.autobaseline.catalog.MatchLevel;
@@ -17,23 +19,33 @@ import dev.autobaseline.replay.OnAmbiguous;
  * @param dryRun plan and log only, write nothing to the live database
  * @param rebaseline rewrite a BASELINE row that disagrees with the detected version
  * @param shadow a user-provided shadow database, if any
+ * @param lockTimeout how long to wait for another instance's adoption
+ * @param replayTimeout the bound on the replay (also PostgreSQL's lock and statement timeouts on shadow connections)
+ * @param backupEnabled whether to back a SQLite database up before the first write
+ * @param backupDirectory where backups go, or {@code null} for next to the database
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
-		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow) {
+		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
+		Duration replayTimeout, boolean backupEnabled, Path backupDirectory) {
+
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+	public static final Duration DEFAULT_REPLAY_TIMEOUT = Duration.ofMinutes(10);
 
 	public AutobaselineSettings {
 		ignoreTables = List.copyOf(ignoreTables);
 	}
 
-	/** The defaults: detect, columns, highest, nothing ignored, writing. */
+	/** The defaults: detect, columns, highest, nothing ignored, writing, backups next to the file. */
 	public static AutobaselineSettings defaults() {
 		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
-				false, ShadowSettings.NONE);
+				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null);
 	}
 
 	public AutobaselineSettings withDryRun(boolean dryRun) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
-				dryRun, this.rebaseline, this.shadow);
+				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
+				this.backupDirectory);
 	}
 
 }

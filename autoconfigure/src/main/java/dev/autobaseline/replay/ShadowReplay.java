@@ -43,10 +43,14 @@ public final class ShadowReplay {
 
 	private final FlywayQuieter quieter;
 
-	public ShadowReplay(Dialect dialect, LiveDatabase live, ShadowSettings shadowSettings, FlywayQuieter quieter) {
+	private final java.time.Duration timeout;
+
+	public ShadowReplay(Dialect dialect, LiveDatabase live, ShadowSettings shadowSettings, java.time.Duration timeout,
+			FlywayQuieter quieter) {
 		this.dialect = dialect;
 		this.live = live;
 		this.shadowSettings = shadowSettings;
+		this.timeout = timeout;
 		this.quieter = quieter;
 	}
 
@@ -60,7 +64,8 @@ public final class ShadowReplay {
 			throws SQLException {
 		Set<String> skippedExtensions = new HashSet<>();
 		while (true) {
-			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions)) {
+			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions,
+					this.timeout)) {
 				logger.debug("Replaying migrations into " + shadow.description());
 				try {
 					return replayInto(shadow, liveConfiguration, defaultSchema, schemas);

@@ -3,6 +3,7 @@ package dev.autobaseline.autoconfigure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -139,8 +140,10 @@ class AutobaselineAutoConfigurationTests {
 			.withPropertyValues("autobaseline.match=tables", "autobaseline.on-ambiguous=lowest",
 					"autobaseline.ignore-tables=a*,b?", "autobaseline.mode=fixed", "autobaseline.fixed-version=3",
 					"autobaseline.dry-run=true", "autobaseline.rebaseline=true",
-					"autobaseline.shadow.url=jdbc:postgresql://localhost/shadow", "autobaseline.shadow.username=shade",
-					"autobaseline.shadow.password=hidden")
+					"autobaseline.shadow.url=" + sqliteUrl("shadow.db"), "autobaseline.shadow.username=shade",
+					"autobaseline.shadow.password=hidden", "autobaseline.shadow.leftover-min-age=0s",
+					"autobaseline.lock-timeout=5s", "autobaseline.replay.timeout=2m", "autobaseline.backup.enabled=false",
+					"autobaseline.backup.directory=" + this.temp.resolve("backups"))
 			.run((context) -> {
 				AutobaselineProperties properties = context.getBean(AutobaselineProperties.class);
 				assertThat(properties.getMatch()).isEqualTo(MatchLevel.TABLES);
@@ -150,12 +153,13 @@ class AutobaselineAutoConfigurationTests {
 				assertThat(properties.getFixedVersion()).isEqualTo("3");
 				assertThat(properties.isDryRun()).isTrue();
 				assertThat(properties.isRebaseline()).isTrue();
-				assertThat(properties.getShadow().getUrl()).isEqualTo("jdbc:postgresql://localhost/shadow");
+				assertThat(properties.getShadow().getUrl()).isEqualTo(sqliteUrl("shadow.db"));
 				assertThat(properties.getShadow().getUsername()).isEqualTo("shade");
 				assertThat(properties.getShadow().getPassword()).isEqualTo("hidden");
 				assertThat(AutobaselineAutoConfiguration.settings(properties)).isEqualTo(new AutobaselineSettings(
 						Mode.FIXED, "3", MatchLevel.TABLES, OnAmbiguous.LOWEST, List.of("a*", "b?"), true, true,
-						new ShadowSettings("jdbc:postgresql://localhost/shadow", "shade", "hidden")));
+						new ShadowSettings(sqliteUrl("shadow.db"), "shade", "hidden", Duration.ZERO), Duration.ofSeconds(5),
+						Duration.ofMinutes(2), false, this.temp.resolve("backups")));
 			});
 	}
 

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import javax.sql.DataSource;
+
+import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.DriverManagerDataSource;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
@@ -175,17 +179,46 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
+	public AdoptionLock adoptionLock(LiveDatabase live, Connection inspection, String historyTable, boolean dryRun)
+			throws SQLException {
+		String username = (live.username() != null) ? live.username() : inspection.getMetaData().getUserName();
+		DataSource outsidePool = new DriverManagerDataSource(live.resolveJdbcUrl(), username, live.password());
+		return new PostgresqlAdvisoryLock(outsidePool, PostgresqlAdvisoryLock.ADOPTION, historyTable.hashCode());
+	}
+
+	@Override
+	public Backup backup(Connection inspection, java.nio.file.Path directory) throws SQLException {
+		String database;
+		try (Statement statement = inspection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+			rows.next();
+			database = rows.getString(1);
+		}
+		return new Backup(null, "pg_dump --format=custom --file=" + database + ".dump " + database);
+	}
+
+	@Override
 	public String currentUserSql() {
 		return "current_user";
 	}
 
 	@Override
-	public Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip)
-			throws SQLException {
+	public Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip,
+			java.time.Duration timeout) throws SQLException {
 		if (settings.url() != null) {
-			return PostgresqlProvidedShadow.open(this, live, settings);
+			return PostgresqlProvidedShadow.open(this, live, settings, timeout);
 		}
-		return PostgresqlTemporaryShadow.create(live, extensionsToSkip);
+		return PostgresqlTemporaryShadow.create(live, extensionsToSkip, settings, timeout);
+	}
+
+	@Override
+	public void checkSupported(Connection connection) throws SQLException {
+		int major = connection.getMetaData().getDatabaseMajorVersion();
+		if (major < 13) {
+			throw new IllegalStateException("Flyway Autobaseline needs PostgreSQL 13 or newer; the server is "
+					+ connection.getMetaData().getDatabaseProductVersion()
+					+ ". Set autobaseline.enabled=false to use Spring Boot's plain Flyway behaviour.");
+		}
 	}
 
 	@Override

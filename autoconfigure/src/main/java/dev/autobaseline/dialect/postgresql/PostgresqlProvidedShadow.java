@@ -19,25 +19,56 @@ final class PostgresqlProvidedShadow implements Shadow {
 
 	private final DriverManagerDataSource dataSource;
 
-	private PostgresqlProvidedShadow(DriverManagerDataSource dataSource) {
+	private final Connection lockSession;
+
+	private PostgresqlProvidedShadow(DriverManagerDataSource dataSource, Connection lockSession) {
 		this.dataSource = dataSource;
+		this.lockSession = lockSession;
 	}
 
-	static PostgresqlProvidedShadow open(PostgresqlDialect dialect, LiveDatabase live, ShadowSettings settings) {
+	static PostgresqlProvidedShadow open(PostgresqlDialect dialect, LiveDatabase live, ShadowSettings settings,
+			java.time.Duration timeout) {
 		String username = (settings.username() != null) ? settings.username() : live.username();
 		String password = (settings.password() != null) ? settings.password() : live.password();
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.url(), username, password);
-		try (Connection connection = dataSource.getConnection()) {
-			if (!dialect.readCatalog(connection).isEmpty()) {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.url(), username, password,
+				PostgresqlTemporaryShadow.sessionLimits(timeout));
+		Connection lockSession = null;
+		try {
+			lockSession = dataSource.getConnection();
+			lockSession.setAutoCommit(true);
+			// One replay at a time in a shared shadow: another instance's replay holds this lock.
+			if (!new PostgresqlAdvisoryLock(dataSource, PostgresqlAdvisoryLock.SHADOW, 0).tryLock(lockSession)) {
 				throw new ShadowUnavailableException("autobaseline.shadow.url " + settings.url()
-						+ " is not empty; it must point at an empty database used for nothing else", null);
+						+ " is in use by another instance's replay; retry, or give each instance its own shadow", null);
 			}
+			// Not empty: someone else's database, or the live one itself.
+			if (!dialect.isEmptyForFlyway(lockSession, dialect.currentSchema(lockSession), "")
+					|| !dialect.readCatalog(lockSession).isEmpty()) {
+				throw new ShadowUnavailableException("autobaseline.shadow.url " + settings.url()
+						+ " is not empty; it must point at an empty database used for nothing else (never the live one)",
+						null);
+			}
+			return new PostgresqlProvidedShadow(dataSource, lockSession);
 		}
-		catch (SQLException ex) {
+		catch (SQLException | RuntimeException ex) {
+			closeQuietly(lockSession);
+			if (ex instanceof ShadowUnavailableException unavailable) {
+				throw unavailable;
+			}
 			throw new ShadowUnavailableException("cannot connect to autobaseline.shadow.url " + settings.url() + " ("
 					+ ex.getMessage() + ")", ex);
 		}
-		return new PostgresqlProvidedShadow(dataSource);
+	}
+
+	private static void closeQuietly(Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// Closing the session releases its lock.
+			}
+		}
 	}
 
 	@Override
@@ -57,6 +88,7 @@ final class PostgresqlProvidedShadow implements Shadow {
 
 	@Override
 	public void close() {
+		closeQuietly(this.lockSession);
 	}
 
 }

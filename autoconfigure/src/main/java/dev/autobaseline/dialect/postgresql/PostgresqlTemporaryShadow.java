@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,15 +17,23 @@ import javax.sql.DataSource;
 import dev.autobaseline.dialect.DriverManagerDataSource;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
+import dev.autobaseline.dialect.ShadowSettings;
 import dev.autobaseline.dialect.ShadowUnavailableException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * A temporary database on the live server, made from {@code template0} with live's encoding,
- * locale, database settings and extensions, and always dropped.
+ * locale, database settings and extensions, and always dropped. While the replay runs, a session
+ * inside it holds an advisory lock: a shadow whose lock is free was left by a killed process.
  */
 final class PostgresqlTemporaryShadow implements Shadow {
 
+	private static final Log logger = LogFactory.getLog(PostgresqlTemporaryShadow.class);
+
 	static final String NAME_PREFIX = "autobaseline_shadow_";
+
+	private static final Pattern NAME = Pattern.compile("^" + NAME_PREFIX + "(\\d+)_[0-9a-f]+$");
 
 	private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(.*)$");
 
@@ -36,19 +45,23 @@ final class PostgresqlTemporaryShadow implements Shadow {
 
 	private final DataSource dataSource;
 
+	private Connection lockSession;
+
 	private PostgresqlTemporaryShadow(LiveDatabase live, String name, DataSource dataSource) {
 		this.live = live;
 		this.name = name;
 		this.dataSource = dataSource;
 	}
 
-	static PostgresqlTemporaryShadow create(LiveDatabase live, Set<String> extensionsToSkip) throws SQLException {
+	static PostgresqlTemporaryShadow create(LiveDatabase live, Set<String> extensionsToSkip, ShadowSettings settings,
+			Duration timeout) throws SQLException {
 		String name = NAME_PREFIX + (System.currentTimeMillis() / 1000) + "_"
 				+ Integer.toHexString(RANDOM.nextInt() & 0xffffff);
-		String url = replaceDatabase(live.resolveJdbcUrl(), name);
+		String liveUrl = live.resolveJdbcUrl();
 		List<String> extensions;
 		try (Connection admin = live.dataSource().getConnection()) {
 			admin.setAutoCommit(true);
+			dropAbandoned(admin, live, liveUrl, settings.leftoverMinAge());
 			createDatabase(admin, name);
 			extensions = liveExtensions(admin, extensionsToSkip);
 		}
@@ -57,11 +70,17 @@ final class PostgresqlTemporaryShadow implements Shadow {
 					+ ex.getMessage() + "). Grant the application's role CREATEDB, or set autobaseline.shadow.url"
 					+ " to an empty database it may use", ex);
 		}
+		String url = replaceDatabase(liveUrl, name);
 		PostgresqlTemporaryShadow shadow = new PostgresqlTemporaryShadow(live, name,
-				new DriverManagerDataSource(url, live.username(), live.password()));
-		try (Connection connection = shadow.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			for (String extension : extensions) {
-				statement.execute("CREATE EXTENSION IF NOT EXISTS " + quote(extension));
+				new DriverManagerDataSource(url, live.username(), live.password(), sessionLimits(timeout)));
+		try {
+			shadow.lockSession = shadow.dataSource.getConnection();
+			shadow.lockSession.setAutoCommit(true);
+			try (Statement statement = shadow.lockSession.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(" + PostgresqlAdvisoryLock.SHADOW + ", 0)");
+				for (String extension : extensions) {
+					statement.execute("CREATE EXTENSION IF NOT EXISTS " + quote(extension));
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -71,6 +90,65 @@ final class PostgresqlTemporaryShadow implements Shadow {
 					ex);
 		}
 		return shadow;
+	}
+
+	/**
+	 * Session limits for every shadow connection: a replay that waits on a lock (a concurrent
+	 * index behind Flyway's own transaction) fails instead of hanging.
+	 */
+	static List<String> sessionLimits(Duration timeout) {
+		long millis = timeout.toMillis();
+		return List.of("SET lock_timeout = " + millis, "SET statement_timeout = " + millis);
+	}
+
+	/**
+	 * Drops temporary shadows left by killed processes: only those older than the minimum age
+	 * whose advisory lock is free, with a plain DROP DATABASE (never FORCE: another instance's
+	 * running replay is never killed).
+	 */
+	private static void dropAbandoned(Connection admin, LiveDatabase live, String liveUrl, Duration minAge) {
+		long now = System.currentTimeMillis() / 1000;
+		List<String> candidates = new ArrayList<>();
+		try (Statement statement = admin.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT datname FROM pg_catalog.pg_database"
+						+ " WHERE datname LIKE 'autobaseline\\_shadow\\_%'")) {
+			while (rows.next()) {
+				Matcher matcher = NAME.matcher(rows.getString(1));
+				if (matcher.matches() && now - Long.parseLong(matcher.group(1)) >= minAge.toSeconds()) {
+					candidates.add(rows.getString(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not list leftover shadow databases", ex);
+			return;
+		}
+		for (String leftover : candidates) {
+			if (isAbandoned(live, liveUrl, leftover)) {
+				try (Statement statement = admin.createStatement()) {
+					statement.execute("DROP DATABASE IF EXISTS " + quote(leftover));
+					logger.info("autobaseline: dropped the shadow database \"" + leftover
+							+ "\" that a stopped process left behind");
+				}
+				catch (SQLException ex) {
+					logger.debug("Leftover shadow database " + leftover + " is in use; left for later", ex);
+				}
+			}
+		}
+	}
+
+	private static boolean isAbandoned(LiveDatabase live, String liveUrl, String leftover) {
+		DataSource dataSource = new DriverManagerDataSource(replaceDatabase(liveUrl, leftover), live.username(),
+				live.password());
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT pg_try_advisory_lock(" + PostgresqlAdvisoryLock.SHADOW
+						+ ", 0)")) {
+			// The session closes right after: taking the lock here only proves nobody holds it.
+			return rows.next() && rows.getBoolean(1);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	private static void createDatabase(Connection admin, String name) throws SQLException {
@@ -145,6 +223,14 @@ final class PostgresqlTemporaryShadow implements Shadow {
 
 	@Override
 	public void close() {
+		if (this.lockSession != null) {
+			try {
+				this.lockSession.close();
+			}
+			catch (SQLException ex) {
+				// The drop below fails visibly if the session lingers.
+			}
+		}
 		SQLException last = null;
 		for (int attempt = 0; attempt < 20; attempt++) {
 			try (Connection admin = this.live.dataSource().getConnection(); Statement statement = admin.createStatement()) {

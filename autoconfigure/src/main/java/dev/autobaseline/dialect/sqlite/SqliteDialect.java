@@ -1,5 +1,8 @@
 package dev.autobaseline.dialect.sqlite;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,6 +18,7 @@ import java.util.Set;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
@@ -140,13 +144,63 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
+	public AdoptionLock adoptionLock(LiveDatabase live, Connection inspection, String historyTable, boolean dryRun)
+			throws SQLException {
+		Path file = databaseFile(inspection);
+		// A dry run writes nothing, so it needs no lock (and creates no lock file); an in-memory database has no peers.
+		return (dryRun || file == null) ? AdoptionLock.NONE : new SqliteFileLock(file);
+	}
+
+	@Override
+	public void checkWritable(Connection inspection) throws SQLException {
+		Path file = databaseFile(inspection);
+		if (file != null && (!Files.isWritable(file) || !Files.isWritable(file.getParent()))) {
+			throw new IllegalStateException("Flyway Autobaseline cannot adopt the SQLite database " + file
+					+ ": the file or its folder is read-only, and adoption writes a BASELINE row (and Flyway its"
+					+ " migrations). Make both writable, or set autobaseline.dry-run=true to only see the plan.");
+		}
+	}
+
+	@Override
+	public Backup backup(Connection inspection, Path directory) throws SQLException {
+		Path file = databaseFile(inspection);
+		if (file == null) {
+			return new Backup(null, null);
+		}
+		try {
+			return new Backup(SqliteBackup.take(file, directory), null);
+		}
+		catch (IOException | SQLException ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not back up " + file + " before adopting it ("
+					+ ex.getMessage() + "); nothing was written. Make autobaseline.backup.directory (default: the"
+					+ " database's folder) writable, or set autobaseline.backup.enabled=false.", ex);
+		}
+	}
+
+	/** The main database's file, from {@code PRAGMA database_list}; {@code null} in memory. */
+	static Path databaseFile(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT file FROM pragma_database_list WHERE name = 'main'")) {
+			if (!rows.next() || rows.getString(1) == null || rows.getString(1).isEmpty()) {
+				return null;
+			}
+			try {
+				return Path.of(rows.getString(1)).toRealPath();
+			}
+			catch (IOException ex) {
+				return Path.of(rows.getString(1)).toAbsolutePath();
+			}
+		}
+	}
+
+	@Override
 	public String currentUserSql() {
 		return "''";
 	}
 
 	@Override
-	public Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip)
-			throws SQLException {
+	public Shadow openShadow(LiveDatabase live, ShadowSettings settings, Set<String> extensionsToSkip,
+			java.time.Duration timeout) throws SQLException {
 		return SqliteMemoryShadow.open(settings);
 	}
 
