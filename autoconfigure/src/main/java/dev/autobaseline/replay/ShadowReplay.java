@@ -74,7 +74,8 @@ public final class ShadowReplay {
 					// A script creates an extension we pre-created from live: retry without it.
 					Optional<String> conflict = this.dialect.preCreatedExtensionConflict(ex);
 					if (conflict.isEmpty() || !skippedExtensions.add(conflict.get())) {
-						throw new ReplayFailedException(shadow.description(), ex);
+						throw timedOut(shadow, ex) ? new ReplayTimeoutException(shadow.description(), this.timeout,
+								hasSqlState(ex, LOCK_NOT_AVAILABLE), ex) : new ReplayFailedException(shadow.description(), ex);
 					}
 				}
 			}
@@ -97,7 +98,7 @@ public final class ShadowReplay {
 			.dataSource(shadow.dataSource())
 			.defaultSchema(defaultSchema)
 			.schemas(schemas.toArray(String[]::new))
-			.callbacks(snapshots)
+			.callbacks(snapshots, new ReplayDeadline(this.timeout))
 			.javaMigrations(inert(liveConfiguration.getJavaMigrations()))
 			.target(MigrationVersion.LATEST)
 			.baselineOnMigrate(false)
@@ -117,6 +118,30 @@ public final class ShadowReplay {
 			}
 		}
 		return snapshots.result();
+	}
+
+	/** PostgreSQL: lock_timeout expired. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/** PostgreSQL: statement_timeout expired (or the statement was cancelled). */
+	private static final String QUERY_CANCELED = "57014";
+
+	private static boolean timedOut(Shadow shadow, Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ReplayDeadline.Expired) {
+				return true;
+			}
+		}
+		return hasSqlState(failure, LOCK_NOT_AVAILABLE) || hasSqlState(failure, QUERY_CANCELED);
+	}
+
+	private static boolean hasSqlState(Throwable failure, String state) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static JavaMigration[] inert(JavaMigration[] beans) {

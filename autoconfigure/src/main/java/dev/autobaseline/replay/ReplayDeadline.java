@@ -1,0 +1,53 @@
+package dev.autobaseline.replay;
+
+import java.time.Duration;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+/**
+ * Stops the replay between migrations once {@code autobaseline.replay.timeout} has passed (the
+ * statements themselves are bounded by session timeouts where the engine has them).
+ */
+final class ReplayDeadline implements Callback {
+
+	private final long deadline;
+
+	ReplayDeadline(Duration timeout) {
+		this.deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+	}
+
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.AFTER_EACH_MIGRATE;
+	}
+
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		if (System.nanoTime() > this.deadline) {
+			throw new Expired();
+		}
+	}
+
+	@Override
+	public String getCallbackName() {
+		return "~~autobaseline-deadline";
+	}
+
+	/** The deadline passed. */
+	static final class Expired extends FlywayException {
+
+		Expired() {
+			super("autobaseline.replay.timeout passed");
+		}
+
+	}
+
+}
