@@ -3,6 +3,7 @@ package dev.autobaseline.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
@@ -22,6 +23,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.ValidateResult;
 
 /**
  * Adopts a database into Flyway, then lets Flyway migrate it. Call {@link #migrate(Flyway)} where
@@ -190,6 +192,9 @@ public class Autobaseline {
 		}
 
 		AdoptionReport migrateManaged(SchemaState state) {
+			if (settings.dryRun() && state == SchemaState.MANAGED) {
+				return planManaged();
+			}
 			if (settings.dryRun()) {
 				return report(state, null, null, null, -1, List.of());
 			}
@@ -200,6 +205,31 @@ public class Autobaseline {
 			catch (FlywayValidateException ex) {
 				throw Refusals.validationFailed(this.history, ex);
 			}
+		}
+
+		/**
+		 * A dry run of a managed database: Flyway's read-only validation (pending migrations
+		 * allowed), then the migrations it would apply.
+		 */
+		private AdoptionReport planManaged() {
+			List<String> patterns = new ArrayList<>(Arrays.stream(this.configuration.getIgnoreMigrationPatterns())
+				.map(Object::toString)
+				.toList());
+			patterns.add("*:pending");
+			Flyway validating = Flyway.configure(this.configuration.getClassLoader())
+				.configuration(this.configuration)
+				.ignoreMigrationPatterns(patterns.toArray(String[]::new))
+				.load();
+			ValidateResult validation = validating.validateWithResult();
+			if (!validation.validationSuccessful) {
+				throw Refusals.validationFailed(this.history,
+						new FlywayValidateException(validation.errorDetails, validation.getAllErrorMessages()));
+			}
+			List<String> pending = Arrays.stream(this.flyway.info().pending())
+				.map((migration) -> ((migration.getVersion() != null) ? "V" + migration.getVersion() : "R") + " "
+						+ migration.getDescription())
+				.toList();
+			return report(SchemaState.MANAGED, null, null, null, pending.size(), pending);
 		}
 
 		private AdoptionReport adoptExisting(Inspection inspection) throws SQLException {

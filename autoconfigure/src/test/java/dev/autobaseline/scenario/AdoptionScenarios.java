@@ -44,28 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database built without Flyway, the expected decision and end state. Each boots the real
  * Spring Boot auto-configuration (DataSource, Flyway, Autobaseline) against a real database.
  */
-@ExtendWith(OutputCaptureExtension.class)
-abstract class AdoptionScenarios {
-
-	@TempDir
-	Path temp;
-
-	TestDatabase database;
-
-	Path migrations;
-
-	abstract TestDatabase createDatabase(Path folder) throws Exception;
-
-	@BeforeEach
-	void createDatabaseAndMigrations() throws Exception {
-		this.database = createDatabase(this.temp);
-		this.migrations = LibraryMigrations.write(this.temp.resolve("migrations"));
-	}
-
-	@AfterEach
-	void dropDatabase() throws Exception {
-		this.database.close();
-	}
+abstract class AdoptionScenarios extends ScenarioSupport {
 
 	// --- States without adoption
 
@@ -389,76 +368,6 @@ abstract class AdoptionScenarios {
 		});
 		assertThat(LeakyBeans.migrations).hasValue(1);
 		assertThat(this.database.rows("SELECT name FROM author WHERE id = 99")).containsExactly("written by V6");
-	}
-
-	// --- Helpers
-
-	ApplicationContextRunner boot(String... properties) {
-		List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + this.database.url(),
-				"spring.flyway.locations=filesystem:" + this.migrations));
-		if (this.database.username() != null) {
-			values.add("spring.datasource.username=" + this.database.username());
-		}
-		if (this.database.password() != null) {
-			values.add("spring.datasource.password=" + this.database.password());
-		}
-		values.addAll(List.of(properties));
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-					AutobaselineAutoConfiguration.class))
-			.withPropertyValues(values.toArray(String[]::new));
-	}
-
-	/** How the engine names a relation of the default schema in messages. */
-	abstract String relation(String name);
-
-	static AdoptionReport report(AssertableApplicationContext context) {
-		assertThat(context).hasNotFailed();
-		return context.getBean(Autobaseline.class).lastReport();
-	}
-
-	/** Builds the legacy database at the version (unless negative), boots, asserts the history and rows. */
-	void assertAdoptedAt(int legacyVersion, String... history) throws Exception {
-		if (legacyVersion >= 0) {
-			LibraryMigrations.legacyAt(this.database, legacyVersion);
-		}
-		List<String> before = LibraryMigrations.libraryRows(this.database);
-		boot().run((context) -> assertThat(report(context).state()).isIn(SchemaState.UNMANAGED));
-		assertThat(this.database.history()).containsExactly(history);
-		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
-	}
-
-	AdoptionRefusedException assertRefusedUntouched(AdoptionRefusedException.Reason reason, String description,
-			String... properties) throws Exception {
-		String before = this.database.fingerprint();
-		AdoptionRefusedException[] refusal = new AdoptionRefusedException[1];
-		boot(properties).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable cause = context.getStartupFailure();
-			while (cause != null && !(cause instanceof AdoptionRefusedException)) {
-				cause = cause.getCause();
-			}
-			assertThat(cause).as("an AdoptionRefusedException in %s", context.getStartupFailure())
-				.isInstanceOf(AdoptionRefusedException.class);
-			refusal[0] = (AdoptionRefusedException) cause;
-		});
-		assertThat(refusal[0].getReason()).isEqualTo(reason);
-		assertThat(refusal[0].getDescription()).contains(description);
-		assertThat(this.database.fingerprint()).isEqualTo(before);
-		return refusal[0];
-	}
-
-	org.flywaydb.core.api.configuration.FluentConfiguration plainFlyway() {
-		return Flyway.configure()
-			.dataSource(this.database.url(), this.database.username(), this.database.password())
-			.locations("filesystem:" + this.migrations);
-	}
-
-	/** A history table as plain Flyway leaves it when it ran with no migrations: created, empty. */
-	void createEmptyHistoryTable() throws Exception {
-		Path none = Files.createDirectories(this.temp.resolve("none"));
-		plainFlyway().locations("filesystem:" + none).load().migrate();
-		assertThat(this.database.rows("SELECT COUNT(*) FROM flyway_schema_history")).containsExactly("0");
 	}
 
 	/**
