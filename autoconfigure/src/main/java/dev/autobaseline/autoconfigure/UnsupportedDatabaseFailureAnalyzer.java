@@ -1,0 +1,21 @@
+package dev.autobaseline.autoconfigure;
+
+import dev.autobaseline.dialect.UnsupportedDatabaseException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports a database engine the starter does not support, with the property that switches it off.
+ */
+class UnsupportedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<UnsupportedDatabaseException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, UnsupportedDatabaseException cause) {
+		String description = "Flyway Autobaseline adopts SQLite and PostgreSQL databases, but Flyway migrates the"
+				+ " database at " + cause.getJdbcUrl() + ". Nothing was written to the database.";
+		String action = "Set autobaseline.enabled=false to let Spring Boot's Flyway migrate this database without"
+				+ " adoption, or point spring.datasource.url (or spring.flyway.url) at a SQLite or PostgreSQL database.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.autobaseline.autoconfigure;
+
+import dev.autobaseline.dialect.UnsupportedDatabaseException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UnsupportedDatabaseFailureAnalyzer}. The test class path has no driver of an
+ * engine the starter does not support, so the failure is built as the engine throws it.
+ */
+class UnsupportedDatabaseFailureAnalyzerTests {
+
+	@Test
+	void unsupportedEngineIsReportedWithoutTheUrlsQueryString() {
+		Throwable failure = new BeanCreationException("flywayInitializer", "Invocation of init method failed",
+				new UnsupportedDatabaseException("jdbc:mysql://db.example.com:3306/app?password=secret"));
+		FailureAnalysis analysis = new UnsupportedDatabaseFailureAnalyzer().analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("Flyway Autobaseline adopts SQLite and PostgreSQL databases,"
+				+ " but Flyway migrates the database at jdbc:mysql://db.example.com:3306/app. Nothing was written to the"
+				+ " database.");
+		assertThat(analysis.getAction()).isEqualTo("Set autobaseline.enabled=false to let Spring Boot's Flyway"
+				+ " migrate this database without adoption, or point spring.datasource.url (or spring.flyway.url) at a"
+				+ " SQLite or PostgreSQL database.");
+	}
+
+	@Test
+	void isRegisteredInSpringFactories() {
+		assertThat(AdoptionRefusedFailureAnalyzerTests.registeredAnalyzers())
+			.filteredOn(UnsupportedDatabaseFailureAnalyzer.class::isInstance)
+			.hasSize(1);
+	}
+
+}
