@@ -1,0 +1,114 @@
+package dev.autobaseline.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.autobaseline.dialect.LiveDatabase;
+
+/**
+ * One database engine as the harness uses it: databases it creates, copies and drops, and an
+ * empty database of the kind the replay's shadow is (the floor a plain migrate runs into).
+ */
+interface BenchEngine extends AutoCloseable {
+
+	/** Which SQL the migration sets are written in. */
+	enum Flavor {
+
+		SQLITE, POSTGRESQL
+
+	}
+
+	Flavor flavor();
+
+	/** For the report, e.g. {@code PostgreSQL 15.20}. */
+	String describe() throws SQLException;
+
+	/** The schema Flyway uses by default. */
+	String defaultSchema();
+
+	/** A new empty live database. */
+	Database createEmpty(String label) throws Exception;
+
+	/** A new live database holding what {@code template} holds (its pool must be closed). */
+	Database copyOf(Database template, String label) throws Exception;
+
+	/**
+	 * A new empty database of the shadow's kind: in memory for SQLite, a database made from
+	 * {@code template0} for PostgreSQL. Its creation is not part of any timing.
+	 */
+	Database createShadowLike(String label) throws Exception;
+
+	@Override
+	void close() throws Exception;
+
+	/** A database of the harness, dropped (or deleted) on {@link #close()}. */
+	abstract class Database implements AutoCloseable {
+
+		private final String url;
+
+		private final String username;
+
+		private final String password;
+
+		private HikariDataSource pool;
+
+		Database(String url, String username, String password) {
+			this.url = url;
+			this.username = username;
+			this.password = password;
+		}
+
+		String url() {
+			return this.url;
+		}
+
+		/** The application's pool, as Spring Boot's default DataSource (HikariCP), warmed. */
+		DataSource pool() throws SQLException {
+			if (this.pool == null) {
+				HikariConfig config = new HikariConfig();
+				config.setJdbcUrl(this.url);
+				config.setUsername(this.username);
+				config.setPassword(this.password);
+				config.setPoolName("bench");
+				this.pool = new HikariDataSource(config);
+				try (Connection connection = this.pool.getConnection()) {
+					connection.isValid(1);
+				}
+			}
+			return this.pool;
+		}
+
+		/** How the starter reaches the database under Spring Boot: the pool, and the URL and credentials. */
+		LiveDatabase live() throws SQLException {
+			return new LiveDatabase(pool(), this.url, this.username, this.password);
+		}
+
+		/** Where an SQLite file lives, else {@code null}. */
+		Path file() {
+			return null;
+		}
+
+		void closePool() {
+			if (this.pool != null) {
+				this.pool.close();
+				this.pool = null;
+			}
+		}
+
+		/** Drops the database. */
+		abstract void drop() throws Exception;
+
+		@Override
+		public void close() throws Exception {
+			closePool();
+			drop();
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.autobaseline.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Runs the benchmark harness and writes {@code REPORT.md} and {@code report.json}.
+ * <p>
+ * {@code java -jar benchmarks/target/flyway-autobaseline-benchmarks.jar --out benchmarks}, or
+ * {@code ./mvnw -pl benchmarks -am -Pbenchmarks -DskipTests verify}; {@code --smoke} for a run of
+ * a few seconds.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		Report report = run(options);
+		System.out.println("[bench] report written to " + options.output().toAbsolutePath().normalize().resolve("REPORT.md"));
+		long missed = report.results()
+			.stream()
+			.flatMap((result) -> result.values.entrySet().stream())
+			.filter((entry) -> entry.getKey().endsWith("Met") && Boolean.FALSE.equals(entry.getValue()))
+			.count();
+		System.out.println("[bench] " + missed + " target(s) missed");
+	}
+
+	static Report run(Options options) throws Exception {
+		Report report = new Report();
+		report.environment("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		report.environment("machine", Machine.cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ Machine.memory() + " memory, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		report.environment("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+				+ ", heap max " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB");
+		report.environment("libraries", Machine.libraries());
+		report.environment("autobaseline commit", Machine.commit());
+		report.environment("load average at start (1, 5, 15 min)", Machine.loadAverage());
+		report.environment("run", String.join("; ", options.describe()) + (options.smoke() ? " (smoke run)" : ""));
+		Path scratch = Files.createTempDirectory("autobaseline-bench-");
+		try {
+			Harness harness = new Harness(options, report, scratch);
+			for (String engineName : options.engines()) {
+				try (BenchEngine engine = engine(engineName, scratch)) {
+					report.environment(engineName, engine.describe());
+					if (options.sections().contains("steady")) {
+						harness.steadyState(engine, engineName);
+					}
+					if (options.sections().contains("replay")) {
+						for (int count : options.replaySizes()) {
+							harness.replay(engine, engineName, count);
+						}
+						harness.doubling(engineName);
+					}
+					if (options.sections().contains("adoption")) {
+						for (int count : options.adoptionSizes()) {
+							harness.adoption(engine, engineName, count);
+						}
+					}
+					if (options.sections().contains("catalog")) {
+						harness.catalog(engine, engineName);
+					}
+				}
+			}
+			report.environment("load average at end (1, 5, 15 min)", Machine.loadAverage());
+			report.note("Taken on a shared machine: other engineers' builds and tests ran at the same time. The load"
+					+ " average is recorded next to each figure; plain Flyway and the starter were measured side by side,"
+					+ " interleaved run by run, so load falls on both.");
+			report.note("No Spring context: timings call the engine's public API (`Autobaseline`, `AutobaselineSettings`,"
+					+ " `ShadowReplay`) on plain `Flyway.configure()` instances, with the live database reached as the"
+					+ " auto-configuration reaches it (Flyway's DataSource plus the JDBC URL and credentials)."
+					+ " Logging is at WARN for every logger, so neither side pays for console output.");
+			report.note("Every live database is a HikariCP pool (Spring Boot's default DataSource), warmed before timing;"
+					+ " SQLite live databases are files in a temporary folder, PostgreSQL ones are databases named"
+					+ " `autobaseline_bench_*` on the server, dropped afterwards.");
+			report.write(options.output(), "REPORT.md", "report.json");
+			return report;
+		}
+		finally {
+			try (Stream<Path> files = Files.walk(scratch)) {
+				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+	}
+
+	private static BenchEngine engine(String name, Path scratch) throws Exception {
+		return switch (name) {
+			case "sqlite" -> new SqliteBench(scratch.resolve("sqlite-databases"));
+			case "postgresql" -> new PostgresqlBench();
+			default -> throw new IllegalArgumentException("unknown engine " + name + " (sqlite, postgresql)");
+		};
+	}
+
+}

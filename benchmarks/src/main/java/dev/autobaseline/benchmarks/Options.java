@@ -1,0 +1,79 @@
+package dev.autobaseline.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to run: the full measurement by default, or a few-second smoke run ({@code --smoke}).
+ *
+ * @param output folder the report is written to
+ * @param engines {@code sqlite}, {@code postgresql}
+ * @param sections {@code steady}, {@code adoption}, {@code replay}, {@code catalog}
+ * @param adoptionSizes N for the adoption measurement
+ * @param replaySizes N for the replay measurement (pairs N, 2N give the doubling factor)
+ * @param heapReplayVersions the N whose replay result's heap is measured
+ * @param runs measured runs per adoption and replay case
+ * @param warmups unmeasured runs first
+ * @param steadyVersions applied migrations of the steady-state database
+ * @param steadyPairs measured pairs (plain, ours) of the steady state
+ * @param steadyWarmups unmeasured pairs first
+ * @param wideVersions migrations of the wide (2,000-table) set
+ * @param wideTablesEach tables per migration of the wide set
+ * @param catalogRuns measured runs of the catalog read and comparison
+ * @param wideReplayRuns replays of the wide set
+ * @param smoke whether this is the smoke run
+ */
+record Options(Path output, List<String> engines, List<String> sections, List<Integer> adoptionSizes,
+		List<Integer> replaySizes, int heapReplayVersions, int runs, int warmups, int steadyVersions, int steadyPairs,
+		int steadyWarmups, int wideVersions, int wideTablesEach, int catalogRuns, int wideReplayRuns, boolean smoke) {
+
+	static final List<String> ALL_SECTIONS = List.of("steady", "adoption", "replay", "catalog");
+
+	static Options full(Path output) {
+		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(100, 300, 1000),
+				List.of(100, 200, 500, 1000), 1000, 5, 1, 200, 40, 10, 40, 50, 7, 2, false);
+	}
+
+	static Options smoke(Path output) {
+		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(10), List.of(5, 10), 10, 1, 0,
+				5, 1, 0, 2, 5, 1, 1, true);
+	}
+
+	/** {@code --smoke}, {@code --out DIR}, {@code --engines a,b}, {@code --sections a,b}, {@code --runs N}. */
+	static Options parse(String[] args) {
+		Path output = Path.of(".");
+		boolean smoke = false;
+		List<String> engines = null;
+		List<String> sections = null;
+		Integer runs = null;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--smoke" -> smoke = true;
+				case "--out" -> output = Path.of(args[++i]);
+				case "--engines" -> engines = List.of(args[++i].split(","));
+				case "--sections" -> sections = List.of(args[++i].split(","));
+				case "--runs" -> runs = Integer.valueOf(args[++i]);
+				default -> throw new IllegalArgumentException("unknown argument " + args[i]
+						+ " (use --smoke, --out DIR, --engines sqlite,postgresql, --sections steady,adoption,replay,catalog, --runs N)");
+			}
+		}
+		Options options = smoke ? smoke(output) : full(output);
+		return new Options(output, (engines != null) ? engines : options.engines,
+				(sections != null) ? sections : options.sections, options.adoptionSizes, options.replaySizes,
+				options.heapReplayVersions, (runs != null) ? runs : options.runs, options.warmups, options.steadyVersions,
+				options.steadyPairs, options.steadyWarmups, options.wideVersions, options.wideTablesEach,
+				options.catalogRuns, options.wideReplayRuns, smoke);
+	}
+
+	List<String> describe() {
+		List<String> lines = new ArrayList<>();
+		lines.add("adoption N " + this.adoptionSizes + ", replay N " + this.replaySizes + ", " + this.runs
+				+ " measured runs after " + this.warmups + " warm-up run(s) per case");
+		lines.add("steady state: " + this.steadyVersions + " applied migrations, " + this.steadyPairs
+				+ " measured pairs after " + this.steadyWarmups + " warm-up pairs");
+		lines.add("catalog: " + (this.wideVersions * this.wideTablesEach) + " tables, " + this.catalogRuns + " runs");
+		return lines;
+	}
+
+}
