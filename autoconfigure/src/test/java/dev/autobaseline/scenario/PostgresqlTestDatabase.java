@@ -27,6 +27,8 @@ final class PostgresqlTestDatabase extends TestDatabase {
 
 	private final String name;
 
+	private final List<String> roles = new ArrayList<>();
+
 	PostgresqlTestDatabase(String owner) throws SQLException {
 		this.name = ("autobaseline_test_" + owner + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
 			.toLowerCase(java.util.Locale.ROOT);
@@ -85,6 +87,37 @@ final class PostgresqlTestDatabase extends TestDatabase {
 				+ " ORDER BY table_name"));
 	}
 
+	/** A connection as the server user to another database of the server. */
+	Connection connectTo(String database) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", SERVER_USER);
+		if (SERVER_PASSWORD != null) {
+			properties.setProperty("password", SERVER_PASSWORD);
+		}
+		return DriverManager.getConnection(SERVER_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), properties);
+	}
+
+	/** Creates a login role (dropped with the database's owner change undone at close), returns its name. */
+	String createRole(String options) throws SQLException {
+		String role = this.name + "_role";
+		try (Connection admin = server(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER " + options);
+		}
+		this.roles.add(role);
+		return role;
+	}
+
+	/** Makes the role the owner of this database and everything in its public schema. */
+	void handOver(String role) throws SQLException {
+		try (Connection admin = server(); Statement statement = admin.createStatement()) {
+			statement.execute("ALTER DATABASE " + this.name + " OWNER TO " + role);
+		}
+		execute("ALTER SCHEMA public OWNER TO " + role);
+		for (String table : rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+			execute("ALTER TABLE public." + table + " OWNER TO " + role);
+		}
+	}
+
 	/** Temporary shadow databases the starter left on the server. */
 	static List<String> shadowsLeft() throws SQLException {
 		List<String> names = new ArrayList<>();
@@ -101,6 +134,10 @@ final class PostgresqlTestDatabase extends TestDatabase {
 	public void close() throws SQLException {
 		try (Connection admin = server(); Statement statement = admin.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+			for (String role : this.roles) {
+				statement.execute("DROP OWNED BY " + role);
+				statement.execute("DROP ROLE IF EXISTS " + role);
+			}
 		}
 	}
 

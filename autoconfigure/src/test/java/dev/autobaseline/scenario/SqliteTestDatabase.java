@@ -18,6 +18,15 @@ final class SqliteTestDatabase extends TestDatabase {
 		this.file = folder.resolve("live.db");
 	}
 
+	private SqliteTestDatabase(Path file, boolean exact) {
+		this.file = file;
+	}
+
+	/** Another SQLite file, a backup say. */
+	static SqliteTestDatabase file(Path file) {
+		return new SqliteTestDatabase(file, true);
+	}
+
 	Path file() {
 		return this.file;
 	}

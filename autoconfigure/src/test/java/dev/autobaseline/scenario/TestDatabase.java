@@ -51,6 +51,13 @@ abstract class TestDatabase implements AutoCloseable {
 		}
 	}
 
+	/** One statement as it is, semicolons and all (a trigger body). */
+	void executeWhole(String sql) throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
 	/** Every row of a query, each row's columns joined with '|'. */
 	List<String> rows(String sql) throws SQLException {
 		List<String> rows = new ArrayList<>();

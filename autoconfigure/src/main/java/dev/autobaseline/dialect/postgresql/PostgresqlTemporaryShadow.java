@@ -97,8 +97,10 @@ final class PostgresqlTemporaryShadow implements Shadow {
 	 * index behind Flyway's own transaction) fails instead of hanging.
 	 */
 	static List<String> sessionLimits(Duration timeout) {
+		// Lock waits fail at the timeout; other statements get twice as long, so that a lock wait
+		// is reported as one.
 		long millis = timeout.toMillis();
-		return List.of("SET lock_timeout = " + millis, "SET statement_timeout = " + millis);
+		return List.of("SET lock_timeout = " + millis, "SET statement_timeout = " + (2 * millis));
 	}
 
 	/**

@@ -154,9 +154,11 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public void checkWritable(Connection inspection) throws SQLException {
 		Path file = databaseFile(inspection);
-		if (file != null && (!Files.isWritable(file) || !Files.isWritable(file.getParent()))) {
+		String url = String.valueOf(inspection.getMetaData().getURL());
+		boolean readOnlyUrl = url.matches(".*[?&](mode=ro|open_mode=1)(&.*)?$");
+		if (file != null && (readOnlyUrl || !Files.isWritable(file) || !Files.isWritable(file.getParent()))) {
 			throw new IllegalStateException("Flyway Autobaseline cannot adopt the SQLite database " + file
-					+ ": the file or its folder is read-only, and adoption writes a BASELINE row (and Flyway its"
+					+ ": it is opened read-only, or the file or its folder is read-only, and adoption writes a BASELINE row (and Flyway its"
 					+ " migrations). Make both writable, or set autobaseline.dry-run=true to only see the plan.");
 		}
 	}

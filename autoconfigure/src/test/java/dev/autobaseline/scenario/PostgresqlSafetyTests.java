@@ -1,0 +1,207 @@
+package dev.autobaseline.scenario;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.autobaseline.dialect.ShadowUnavailableException;
+import dev.autobaseline.replay.ReplayTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The safety promises on the real PostgreSQL server: locks, shadows, roles and timeouts.
+ */
+class PostgresqlSafetyTests extends SafetyScenarios {
+
+	@Override
+	TestDatabase createDatabase(Path folder) throws Exception {
+		return new PostgresqlTestDatabase("safety");
+	}
+
+	@Override
+	String relation(String name) {
+		return "public." + name;
+	}
+
+	@Override
+	int concurrentInstances() {
+		return 8;
+	}
+
+	@Override
+	List<String> poolOfOneProperties() {
+		return List.of("spring.flyway.postgresql.transactional-lock=false");
+	}
+
+	@Override
+	String otherEngineUrl() {
+		return "jdbc:sqlite::memory:";
+	}
+
+	private PostgresqlTestDatabase postgres() {
+		return (PostgresqlTestDatabase) this.database;
+	}
+
+	@AfterAll
+	static void noShadowDatabaseIsLeftBehind() throws Exception {
+		assertThat(PostgresqlTestDatabase.shadowsLeft()).isEmpty();
+	}
+
+	// --- Shadows
+
+	@Test
+	void abandonedShadowIsDroppedOnlyWhenOldEnoughAndUnlocked() throws Exception {
+		String old = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000 - 3600) + "_abc123";
+		String young = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000) + "_abc124";
+		String busy = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000 - 3600) + "_abc125";
+		try (Connection admin = PostgresqlTestDatabase.server(); Statement statement = admin.createStatement()) {
+			for (String name : List.of(old, young, busy)) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+		}
+		try (Connection holder = postgres().connectTo(busy); Statement statement = holder.createStatement()) {
+			// A running replay holds this lock inside its shadow.
+			statement.execute("SELECT pg_advisory_lock(" + 0x41424C32 + ", 0)");
+			LibraryMigrations.legacyAt(this.database, 2);
+			boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+			assertThat(PostgresqlTestDatabase.shadowsLeft()).contains(young, busy).doesNotContain(old);
+		}
+		finally {
+			try (Connection admin = PostgresqlTestDatabase.server(); Statement statement = admin.createStatement()) {
+				for (String name : List.of(old, young, busy)) {
+					statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+				}
+			}
+		}
+	}
+
+	@Test
+	void replayWaitingOnALockTimesOutNamingTransactionalLock() throws Exception {
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__index_concurrently.sql"),
+				"CREATE INDEX CONCURRENTLY book_title ON book (title);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.replay.timeout=2s").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable cause = context.getStartupFailure();
+			while (cause != null && !(cause instanceof ReplayTimeoutException)) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).isInstanceOf(ReplayTimeoutException.class)
+				.hasMessageContaining("spring.flyway.postgresql.transactional-lock=false")
+				.hasMessageContaining("nothing was written");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(PostgresqlTestDatabase.shadowsLeft()).isEmpty();
+		// With Flyway's session lock the same replay goes through.
+		boot("spring.flyway.postgresql.transactional-lock=false")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+	}
+
+	// --- Roles and provided shadows
+
+	@Test
+	void roleWithCreateDbButNotSuperuserAdopts() throws Exception {
+		String role = postgres().createRole("CREATEDB");
+		LibraryMigrations.legacyAt(this.database, 2);
+		postgres().handOver(role);
+		boot("spring.datasource.username=" + role).run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void roleWithoutCreateDbIsToldToSetShadowUrlAndNothingIsWritten() throws Exception {
+		String role = postgres().createRole("NOCREATEDB");
+		LibraryMigrations.legacyAt(this.database, 2);
+		postgres().handOver(role);
+		String before = this.database.fingerprint();
+		boot("spring.datasource.username=" + role).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable cause = context.getStartupFailure();
+			while (cause != null && !(cause instanceof ShadowUnavailableException)) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).hasMessageContaining("CREATEDB").hasMessageContaining("autobaseline.shadow.url");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void roleWithoutCreateDbAdoptsWithAProvidedShadowWhichIsCleanedAfter() throws Exception {
+		String role = postgres().createRole("NOCREATEDB");
+		LibraryMigrations.legacyAt(this.database, 2);
+		postgres().handOver(role);
+		try (PostgresqlTestDatabase shadow = new PostgresqlTestDatabase("provided")) {
+			shadow.handOver(role);
+			boot("spring.datasource.username=" + role, "autobaseline.shadow.url=" + shadow.url())
+				.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+			assertThat(shadow.tables()).isEmpty();
+		}
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void providedShadowThatIsNotEmptyIsRefusedAndLeftAlone() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		try (PostgresqlTestDatabase shadow = new PostgresqlTestDatabase("provided")) {
+			shadow.execute("CREATE TABLE precious (id INTEGER)", "INSERT INTO precious VALUES (1)");
+			String shadowBefore = shadow.fingerprint();
+			String before = this.database.fingerprint();
+			boot("autobaseline.shadow.url=" + shadow.url()).run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("is not empty");
+			});
+			assertThat(shadow.fingerprint()).isEqualTo(shadowBefore);
+			assertThat(this.database.fingerprint()).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void providedShadowThatIsTheLiveDatabaseIsRefused() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.shadow.url=" + this.database.url()).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("is not empty");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void providedShadowThatDoesNotConnectIsRefused() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.shadow.url=jdbc:postgresql://127.0.0.1:5432/no_such_database_here").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("cannot connect to autobaseline.shadow.url");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void missingDatabaseFailsNamingTheUrl() {
+		boot("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/autobaseline_no_such_database").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("autobaseline_no_such_database");
+		});
+	}
+
+	@Test
+	void quotedHistoryTableNameIsHandled() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot("spring.flyway.table=Flyway History").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.rows("SELECT version FROM \"Flyway History\" ORDER BY installed_rank"))
+			.containsExactly("2", "3", "4", "5");
+	}
+
+	@Test
+	void reportSaysHowToBackUpWithPgDump() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot().run((context) -> assertThat(report(context).backup()).startsWith("pg_dump --format=custom"));
+	}
+
+}
