@@ -15,7 +15,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration that adopts a database with objects but no Flyway history before Flyway
@@ -39,8 +41,15 @@ public final class AutobaselineAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
-	FlywayMigrationStrategy autobaselineFlywayMigrationStrategy(Autobaseline autobaseline) {
-		return autobaseline::migrate;
+	AutobaselineMigrationStrategy autobaselineFlywayMigrationStrategy(Autobaseline autobaseline,
+			Environment environment) {
+		return new AutobaselineMigrationStrategy(autobaseline, new HibernateDdlAutoWarning(environment));
+	}
+
+	@Bean
+	UncalledStarterWarning autobaselineUncalledStarterWarning(Autobaseline autobaseline,
+			ListableBeanFactory beanFactory) {
+		return new UncalledStarterWarning(autobaseline, beanFactory);
 	}
 
 	static AutobaselineSettings settings(AutobaselineProperties properties) {
