@@ -92,21 +92,22 @@ public final class ShadowReplay {
 			.map(JavaMigration::getVersion)
 			.filter(java.util.Objects::nonNull)
 			.collect(java.util.stream.Collectors.toSet());
-		SnapshotCallback snapshots = new SnapshotCallback(this.dialect, empty, inertVersions);
 		FluentConfiguration configuration = Flyway.configure(liveConfiguration.getClassLoader())
 			.configuration(liveConfiguration)
 			.dataSource(shadow.dataSource())
 			.defaultSchema(defaultSchema)
 			.schemas(schemas.toArray(String[]::new))
-			.callbacks(snapshots, new ReplayDeadline(this.timeout))
 			.javaMigrations(inert(liveConfiguration.getJavaMigrations()))
 			.target(MigrationVersion.LATEST)
 			.baselineOnMigrate(false)
 			.skipExecutingMigrations(false)
 			.cleanDisabled(!shadow.cleanAfterUse());
-		Flyway flyway = configuration.load();
+		SnapshotCallback snapshots;
 		try (FlywayQuieter.Quiet quiet = this.quieter.quiet()) {
-			flyway.migrate();
+			snapshots = new SnapshotCallback(this.dialect, empty, inertVersions, shadow.description(),
+					versionsToReplay(configuration));
+			configuration.callbacks(snapshots, new ReplayDeadline(this.timeout)).load().migrate();
+			snapshots.replayFinished();
 		}
 		finally {
 			if (shadow.cleanAfterUse()) {
@@ -118,6 +119,30 @@ public final class ShadowReplay {
 			}
 		}
 		return snapshots.result();
+	}
+
+	/**
+	 * How many versioned migrations the replay will apply, for the progress lines; -1 when Flyway
+	 * cannot tell. Resolving the migrations costs about 1 % of a replay (0.05 ms a migration on
+	 * SQLite); no callback runs for it, SQL ones included.
+	 */
+	private static int versionsToReplay(FluentConfiguration replay) {
+		if (!logger.isInfoEnabled()) {
+			return -1;
+		}
+		try {
+			return (int) Arrays.stream(Flyway.configure(replay.getClassLoader())
+				.configuration(replay)
+				.callbacks(new Callback[0])
+				.skipDefaultCallbacks(true)
+				.load()
+				.info()
+				.pending()).filter((migration) -> migration.getVersion() != null).count();
+		}
+		catch (RuntimeException ex) {
+			// The replay itself reports what is wrong with the migrations.
+			return -1;
+		}
 	}
 
 	/** PostgreSQL: lock_timeout expired. */

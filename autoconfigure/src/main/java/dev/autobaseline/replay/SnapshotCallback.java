@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import java.util.concurrent.TimeUnit;
+
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.dialect.Dialect;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -18,10 +22,32 @@ import org.flywaydb.core.api.callback.Event;
 /**
  * Snapshots the shadow's catalog after every migration of the replay, on the migration's own
  * connection (another connection lags one migration behind and, on PostgreSQL, blocks).
+ * <p>
+ * It also tells how the replay goes, since Flyway's own lines are quiet meanwhile: DEBUG one line
+ * per migration, INFO a progress line naming the shadow once a replay runs long. Both cost one
+ * clock read per migration unless they are logged.
  */
 final class SnapshotCallback implements Callback {
 
+	private static final Log logger = LogFactory.getLog(ShadowReplay.class);
+
+	/** A replay that runs this long gets a first progress line at INFO. */
+	static final long FIRST_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+	/** After the first progress line, one more this often. */
+	static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
 	private final Dialect dialect;
+
+	private final String shadow;
+
+	private final int total;
+
+	private final long started = System.nanoTime();
+
+	private long nextProgress = this.started + FIRST_PROGRESS_NANOS;
+
+	private boolean progressLogged;
 
 	private final List<ReplayedVersion> versions = new ArrayList<>();
 
@@ -29,9 +55,16 @@ final class SnapshotCallback implements Callback {
 
 	private final Set<MigrationVersion> inertVersions;
 
-	SnapshotCallback(Dialect dialect, CatalogSnapshot emptyPrefix, Set<MigrationVersion> inertVersions) {
+	/**
+	 * @param shadow the shadow's description, for the progress lines
+	 * @param total how many versioned migrations the replay applies, or -1 when unknown
+	 */
+	SnapshotCallback(Dialect dialect, CatalogSnapshot emptyPrefix, Set<MigrationVersion> inertVersions, String shadow,
+			int total) {
 		this.dialect = dialect;
 		this.inertVersions = inertVersions;
+		this.shadow = shadow;
+		this.total = total;
 		this.versions.add(ReplayedVersion.emptyPrefix(emptyPrefix));
 	}
 
@@ -56,8 +89,41 @@ final class SnapshotCallback implements Callback {
 			return;
 		}
 		// Data-only migrations leave the catalog unchanged: share the previous snapshot.
+		boolean unchanged = catalog.equals(previous);
 		this.versions.add(new ReplayedVersion(migration.getVersion(), migration.getDescription(),
-				catalog.equals(previous) ? previous : catalog, this.inertVersions.contains(migration.getVersion())));
+				unchanged ? previous : catalog, this.inertVersions.contains(migration.getVersion())));
+		logProgress(migration, unchanged);
+	}
+
+	private void logProgress(MigrationInfo migration, boolean unchanged) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("autobaseline: replayed V" + migration.getVersion() + " " + migration.getDescription()
+					+ " into the " + this.shadow + (unchanged ? ": data only, schema unchanged" : ": schema changed"));
+		}
+		long now = System.nanoTime();
+		if (now >= this.nextProgress && logger.isInfoEnabled()) {
+			logger.info("autobaseline: replaying into the " + this.shadow + ": " + progress() + " versions ("
+					+ seconds(now) + " s so far)");
+			this.progressLogged = true;
+			this.nextProgress = now + PROGRESS_EVERY_NANOS;
+		}
+	}
+
+	/** Closes the progress lines with the replay's end, when there were any. */
+	void replayFinished() {
+		if (this.progressLogged) {
+			logger.info("autobaseline: replayed " + progress() + " versions into the " + this.shadow + " in "
+					+ seconds(System.nanoTime()) + " s; comparing with the live database");
+		}
+	}
+
+	private String progress() {
+		int replayed = this.versions.size() - 1;
+		return (this.total >= replayed) ? replayed + "/" + this.total : String.valueOf(replayed);
+	}
+
+	private String seconds(long now) {
+		return String.format(java.util.Locale.ROOT, "%.1f", (now - this.started) / 1e9);
 	}
 
 	private CatalogSnapshot read(Context context) {
