@@ -1,8 +1,6 @@
 package dev.autobaseline.sample;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -13,15 +11,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the database release 1.1 had before it used Flyway, from
- * {@code legacy/schema.sql} and {@code legacy/data.sql}, so that the next
- * ordinary start shows an adoption. Only in the {@code seed-legacy} profile,
- * which also switches Flyway and the starter off for that run.
+ * Builds the database release 1.1 had before it used Flyway (see {@link LegacyDatabase}), so
+ * that the next ordinary start shows an adoption. Only in the {@code seed-legacy} profile, which
+ * also switches Flyway and the starter off for that run.
  */
 @Component
 @Profile("seed-legacy")
@@ -39,20 +34,13 @@ class LegacyDatabaseSeeder implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String url = connection.getMetaData().getURL();
-			if (hasTable(connection.getMetaData(), "person") || hasTable(connection.getMetaData(), "flyway_schema_history")) {
+			if (!LegacyDatabase.isBlank(connection)) {
 				throw new IllegalStateException("The database at " + url + " already has tables; seed-legacy only "
 						+ "builds a fresh pre-Flyway database. Delete it or point spring.datasource.url elsewhere.");
 			}
-			ScriptUtils.executeSqlScript(connection, new ClassPathResource("legacy/schema.sql"));
-			ScriptUtils.executeSqlScript(connection, new ClassPathResource("legacy/data.sql"));
+			LegacyDatabase.build(connection);
 			logger.info("Built the pre-Flyway release 1.1 database at " + url
 					+ "; start the application without the seed-legacy profile to see it adopted");
-		}
-	}
-
-	private static boolean hasTable(DatabaseMetaData metaData, String name) throws SQLException {
-		try (ResultSet tables = metaData.getTables(null, null, name, new String[] { "TABLE" })) {
-			return tables.next();
 		}
 	}
 

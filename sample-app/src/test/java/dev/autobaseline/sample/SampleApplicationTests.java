@@ -73,7 +73,72 @@ class SampleApplicationTests {
 			assertThat(JsonPath.<List<Integer>>read(balances, "$[*].balanceCents")).containsExactly(1650, -1650, 0);
 		}
 		assertThat(history(database)).containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL");
-		assertThat(output).contains("autobaseline:");
+		assertThat(output).contains("autobaseline: UNMANAGED schema \"main\" matched V2");
+	}
+
+	@Test
+	void autobaselineEndpointTellsWhatTheStarterDidOverHttp() throws Exception {
+		Path database = this.workDir.resolve("expenses.db");
+		try (Connection connection = DriverManager.getConnection(url(database))) {
+			ScriptUtils.executeSqlScript(connection, new ClassPathResource("legacy/schema.sql"));
+			ScriptUtils.executeSqlScript(connection, new ClassPathResource("legacy/data.sql"));
+		}
+		try (ConfigurableApplicationContext app = start("--spring.datasource.url=" + url(database))) {
+			String body = get(app, "/actuator/autobaseline");
+			assertThat(JsonPath.<String>read(body, "$.settings.mode")).isEqualTo("detect");
+			assertThat(JsonPath.<String>read(body, "$.settings.match")).isEqualTo("columns");
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.state")).isEqualTo("UNMANAGED");
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.evidence")).isEqualTo("matched V2");
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.level")).isEqualTo("columns");
+			assertThat(JsonPath.<Integer>read(body, "$.lastDecision.distance")).isZero();
+			assertThat(JsonPath.<List<String>>read(body, "$.lastDecision.candidates")).containsExactly("V2");
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.baselineVersion")).isEqualTo("2");
+			assertThat(JsonPath.<Boolean>read(body, "$.lastDecision.baselineWritten")).isTrue();
+			assertThat(JsonPath.<Integer>read(body, "$.lastDecision.migrationsApplied")).isEqualTo(3);
+			assertThat(JsonPath.<Boolean>read(body, "$.lastDecision.dryRun")).isFalse();
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.backup")).startsWith(database.toString());
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.summary"))
+				.startsWith("autobaseline: UNMANAGED schema \"main\" matched V2 (columns, distance 0) in ")
+				.endsWith("; baselined at 2; Flyway applied 3 migrations");
+		}
+		// The next boot takes the fast path: the endpoint says so.
+		try (ConfigurableApplicationContext app = start("--spring.datasource.url=" + url(database))) {
+			String body = get(app, "/actuator/autobaseline");
+			assertThat(JsonPath.<String>read(body, "$.lastDecision.state")).isEqualTo("MANAGED");
+			assertThat(JsonPath.<Integer>read(body, "$.lastDecision.migrationsApplied")).isZero();
+		}
+	}
+
+	@Test
+	void autobaselineEndpointIsNotServedUnlessExposed() throws Exception {
+		try (ConfigurableApplicationContext app = start("--spring.datasource.url=" + url(this.workDir.resolve("x.db")),
+				"--management.endpoints.web.exposure.include=health")) {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(app, "/actuator/autobaseline"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void demoProfileBuildsTheLegacyDatabaseAndAdoptsItInOneRun(CapturedOutput output) throws Exception {
+		Path database = this.workDir.resolve("demo.db");
+		try (ConfigurableApplicationContext app = start("--spring.profiles.active=demo",
+				"--spring.datasource.url=" + url(database))) {
+			assertThat(JsonPath.<List<String>>read(get(app, "/people"), "$[*].name")).containsExactly("Alice", "Bob",
+					"Chloe");
+			assertThat(JsonPath.<String>read(get(app, "/actuator/autobaseline"), "$.lastDecision.baselineVersion"))
+				.isEqualTo("2");
+		}
+		assertThat(history(database)).containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL");
+		assertThat(output).contains("demo: built the pre-Flyway release 1.1 database")
+			.contains("autobaseline: UNMANAGED schema \"main\" matched V2");
+		// Run again: the database has its tables now, so the demo leaves it alone and Flyway owns it.
+		try (ConfigurableApplicationContext app = start("--spring.profiles.active=demo",
+				"--spring.datasource.url=" + url(database))) {
+			assertThat(JsonPath.<String>read(get(app, "/actuator/autobaseline"), "$.lastDecision.state"))
+				.isEqualTo("MANAGED");
+		}
+		assertThat(history(database)).containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL");
 	}
 
 	@Test
