@@ -29,7 +29,7 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 
 	@Override
 	int concurrentInstances() {
-		return 8;
+		return Integer.getInteger("autobaseline.test.instances", 8);
 	}
 
 	@Override

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class SafetyScenarios extends ScenarioSupport {
 
+	/** Rounds of the concurrency test ({@code -Dautobaseline.test.repeats}; more in the {@code long} profile). */
+	static final int REPEATS = Integer.getInteger("autobaseline.test.repeats", 1);
+
 	/** How many application contexts boot at once against one database. */
 	int concurrentInstances() {
 		return 4;
@@ -43,6 +46,16 @@ abstract class SafetyScenarios extends ScenarioSupport {
 
 	@Test
 	void instancesBootingTogetherAdoptExactlyOnce() throws Exception {
+		for (int round = 0; round < REPEATS; round++) {
+			if (round > 0) {
+				this.database.close();
+				this.database = createDatabase(Files.createTempDirectory(this.temp, "round"));
+			}
+			assertInstancesBootingTogetherAdoptExactlyOnce();
+		}
+	}
+
+	private void assertInstancesBootingTogetherAdoptExactlyOnce() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
 		List<String> before = LibraryMigrations.libraryRows(this.database);
 		int instances = concurrentInstances();

@@ -1,0 +1,342 @@
+package dev.autobaseline.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crash safety: the migration job runs in a child JVM that is killed with SIGKILL at a random
+ * moment of its adoption, then runs again. Every trial must converge to exactly the history of
+ * one adoption, with every legacy row intact and no shadow database left. Trials per engine come
+ * from {@code -Dautobaseline.crash.trials} (3 by default; the {@code long} profile runs more).
+ */
+class CrashTests {
+
+	/** Versions of the generated migration set: long enough for kills to land mid-adoption. */
+	private static final int VERSIONS = 40;
+
+	/** The version the legacy database is at. */
+	private static final int LEGACY = 20;
+
+	private static final int TRIALS = Integer.getInteger("autobaseline.crash.trials", 3);
+
+	private static final Random RANDOM = new Random(Long.getLong("autobaseline.crash.seed", System.nanoTime()));
+
+	@TempDir
+	Path workDir;
+
+	@Test
+	void killedSqliteAdoptionsConvergeWithNoRowLost() throws Exception {
+		Path migrations = writeMigrations(this.workDir);
+		Stats stats = new Stats();
+		String calibration = "jdbc:sqlite:" + this.workDir.resolve("calibration.db");
+		stats.fullRunMillis = calibrate(() -> connect(calibration, null), calibration, null, migrations);
+		for (int trial = 0; trial < TRIALS; trial++) {
+			Path database = this.workDir.resolve("trial-" + trial + ".db");
+			String url = "jdbc:sqlite:" + database;
+			runTrial(stats, () -> connect(url, null), url, null, migrations);
+		}
+		System.out.println("SQLite crash trials: " + stats);
+		assertThat(stats.failures).isZero();
+	}
+
+	@Test
+	void killedPostgresqlAdoptionsConvergeWithNoRowLostAndNoShadowLeft() throws Exception {
+		Path migrations = writeMigrations(this.workDir);
+		Stats stats = new Stats();
+		PostgresTestServer.TestDatabase calibration = PostgresTestServer.createDatabase("crash");
+		try {
+			stats.fullRunMillis = calibrate(calibration::connect, calibration.url(), PostgresTestServer.USER, migrations);
+		}
+		finally {
+			calibration.drop();
+		}
+		for (int trial = 0; trial < TRIALS; trial++) {
+			PostgresTestServer.TestDatabase database = PostgresTestServer.createDatabase("crash");
+			try {
+				runTrial(stats, database::connect, database.url(), PostgresTestServer.USER, migrations);
+			}
+			finally {
+				database.drop();
+			}
+		}
+		System.out.println("PostgreSQL crash trials: " + stats);
+		assertThat(stats.failures).isZero();
+		assertThat(stats.shadowsLeft).isZero();
+	}
+
+	private void runTrial(Stats stats, Supplier<Connection> connect, String url, String user, Path migrations)
+			throws Exception {
+		try (Connection connection = connect.get()) {
+			buildLegacy(connection);
+		}
+		Map<String, String> before = rowHashes(connect);
+		Set<String> shadowsBefore = (user != null) ? shadows() : Set.of();
+		// Kill somewhere between the middle of a full run and its end: replay, baseline, migrate.
+		long killAfter = (long) (stats.fullRunMillis * (0.4 + 0.65 * RANDOM.nextDouble()));
+		Job.Result killed = Job.run(this.workDir, url, user, migrations, killAfter);
+		stats.trials++;
+		stats.killed += killed.killed() ? 1 : 0;
+		Set<String> leftovers = (user != null) ? difference(shadows(), shadowsBefore) : Set.of();
+		stats.leftBehind(killed.killed() ? stateAfterKill(connect) : "finished before the kill");
+		Job.Result rerun = Job.run(this.workDir, url, user, migrations, -1);
+		boolean ok = rerun.exitCode() == 0;
+		List<String> history = ok ? history(connect) : List.of();
+		ok &= history.equals(expectedHistory());
+		Map<String, String> after = rowHashes(connect);
+		ok &= after.equals(before);
+		if (!ok) {
+			stats.failures++;
+			System.out.println("Trial failed (killed after " + killAfter + " ms, killed=" + killed.killed() + "):\n"
+					+ "history " + history + "\nrows before " + before + "\nrows after " + after + "\n" + rerun.output());
+		}
+		if (user != null) {
+			stats.shadowsLeft += waitForShadowsGone(leftovers);
+		}
+	}
+
+	/** How long one unkilled adoption takes here, JVM start included. */
+	private long calibrate(Supplier<Connection> connect, String url, String user, Path migrations) throws Exception {
+		try (Connection connection = connect.get()) {
+			buildLegacy(connection);
+		}
+		long started = System.nanoTime();
+		Job.Result result = Job.run(this.workDir, url, user, migrations, -1);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	/** V1 creates t_1; every fifth version adds a column to the table before it; the rest create tables. */
+	static Path writeMigrations(Path workDir) throws Exception {
+		Path folder = Files.createDirectories(workDir.resolve("migrations"));
+		for (String[] script : scripts()) {
+			Files.writeString(folder.resolve(script[0]), script[1]);
+		}
+		return folder;
+	}
+
+	private static List<String[]> scripts() {
+		List<String[]> scripts = new ArrayList<>();
+		for (int v = 1; v <= VERSIONS; v++) {
+			String sql = (v % 5 == 0) ? "ALTER TABLE t_" + (v - 1) + " ADD COLUMN extra_" + v + " INTEGER;\n"
+					: "CREATE TABLE t_" + v + " (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);\n";
+			if (v > LEGACY && v % 5 != 0) {
+				// Later versions also load data, so that the write window is long enough for kills to land in.
+				sql += "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000)"
+						+ " INSERT INTO t_" + v + " (id, name) SELECT x, 'generated' FROM n;\n";
+			}
+			scripts.add(new String[] { "V" + v + "__step_" + v + ".sql", sql });
+		}
+		return scripts;
+	}
+
+	static void buildLegacy(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			List<String[]> scripts = scripts();
+			for (int v = 1; v <= LEGACY; v++) {
+				statement.execute(scripts.get(v - 1)[1]);
+				if (v % 5 != 0) {
+					for (int row = 1; row <= 25; row++) {
+						statement.execute("INSERT INTO t_" + v + " (id, name) VALUES (" + row + ", 'row " + row + " of " + v + "')");
+					}
+				}
+			}
+		}
+	}
+
+	/** Row count and content hash of each legacy table's original columns. */
+	static Map<String, String> rowHashes(Supplier<Connection> connect) throws SQLException {
+		Map<String, String> hashes = new LinkedHashMap<>();
+		try (Connection connection = connect.get(); Statement statement = connection.createStatement()) {
+			for (int v = 1; v <= LEGACY; v++) {
+				if (v % 5 == 0) {
+					continue;
+				}
+				StringBuilder content = new StringBuilder();
+				int count = 0;
+				try (ResultSet rows = statement.executeQuery("SELECT id, name FROM t_" + v + " ORDER BY id")) {
+					while (rows.next()) {
+						count++;
+						content.append(rows.getInt(1)).append('|').append(rows.getString(2)).append('\n');
+					}
+				}
+				hashes.put("t_" + v, count + ":" + Integer.toHexString(content.toString().hashCode()));
+			}
+		}
+		return hashes;
+	}
+
+	static List<String> expectedHistory() {
+		List<String> expected = new ArrayList<>(List.of(LEGACY + ":BASELINE"));
+		for (int v = LEGACY + 1; v <= VERSIONS; v++) {
+			expected.add(v + ":SQL");
+		}
+		return expected;
+	}
+
+	static List<String> history(Supplier<Connection> connect) throws SQLException {
+		List<String> history = new ArrayList<>();
+		try (Connection connection = connect.get(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT version, type FROM flyway_schema_history"
+						+ " WHERE success ORDER BY installed_rank")) {
+			while (rows.next()) {
+				history.add(rows.getString(1) + ":" + rows.getString(2));
+			}
+		}
+		return history;
+	}
+
+	private static Set<String> shadows() throws SQLException {
+		Set<String> names = new HashSet<>();
+		try (Connection connection = PostgresTestServer.connect(PostgresTestServer.URL);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database"
+						+ " WHERE datname LIKE 'autobaseline\\_shadow\\_%'")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		return names;
+	}
+
+	/** How many of the kill's leftovers are still there once the rerun is done (others' replays end by themselves). */
+	private static int waitForShadowsGone(Set<String> leftovers) throws Exception {
+		Set<String> remaining = new HashSet<>(leftovers);
+		for (int attempt = 0; attempt < 50 && !remaining.isEmpty(); attempt++) {
+			remaining.retainAll(shadows());
+			if (!remaining.isEmpty()) {
+				Thread.sleep(200);
+			}
+		}
+		return remaining.size();
+	}
+
+	private static Set<String> difference(Set<String> a, Set<String> b) {
+		Set<String> difference = new HashSet<>(a);
+		difference.removeAll(b);
+		return difference;
+	}
+
+	static Connection connect(String url, String user) {
+		try {
+			return DriverManager.getConnection(url);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Where the kill left the database: the moments the trials covered. */
+	private static String stateAfterKill(Supplier<Connection> connect) {
+		try {
+			List<String> history;
+			try {
+				history = history(connect);
+			}
+			catch (SQLException ex) {
+				return "untouched (no history table)";
+			}
+			if (history.isEmpty()) {
+				return "history table without rows";
+			}
+			if (history.size() == 1) {
+				return "baselined, nothing migrated";
+			}
+			return (history.size() < VERSIONS - LEGACY + 1) ? "partly migrated" : "fully adopted";
+		}
+		catch (RuntimeException ex) {
+			return "unreadable: " + ex.getMessage();
+		}
+	}
+
+	/** Counts of one engine's trials. */
+	static final class Stats {
+
+		final Map<String, Integer> killMoments = new java.util.TreeMap<>();
+
+		void leftBehind(String state) {
+			this.killMoments.merge(state, 1, Integer::sum);
+		}
+
+		int trials;
+
+		int killed;
+
+		int failures;
+
+		int shadowsLeft;
+
+		long fullRunMillis;
+
+		@Override
+		public String toString() {
+			return this.trials + " trials (a full run takes " + this.fullRunMillis + " ms), " + this.killed + " killed mid-run, " + this.failures + " failed to converge, "
+					+ this.shadowsLeft + " shadows left; state right after each kill: " + this.killMoments;
+		}
+
+	}
+
+	/** The sample app as a migration job in a child JVM. */
+	static final class Job {
+
+		static Result run(Path workDir, String url, String user, Path migrations, long killAfterMillis)
+				throws Exception {
+			Path log = Files.createTempFile(workDir, "job", ".log");
+			Process process = start(workDir, url, user, migrations, log);
+			boolean killed = false;
+			if (killAfterMillis >= 0 && !process.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
+				// destroyForcibly is SIGKILL on Linux: no shutdown hook, no finally block runs.
+				process.destroyForcibly();
+				killed = true;
+			}
+			return finish(process, log, killed);
+		}
+
+		static Process start(Path workDir, String url, String user, Path migrations, Path log) throws Exception {
+			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), SampleApplication.class.getName(),
+					"--spring.main.web-application-type=none", "--spring.datasource.url=" + url,
+					"--spring.flyway.locations=filesystem:" + migrations, "--autobaseline.shadow.leftover-min-age=0s"));
+			if (user != null) {
+				command.add("--spring.datasource.username=" + user);
+			}
+			Process process = new ProcessBuilder(command).directory(workDir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			process.getOutputStream().close();
+			return process;
+		}
+
+		static Result finish(Process process, Path log, boolean killed) throws Exception {
+			if (!process.waitFor(2, TimeUnit.MINUTES)) {
+				process.destroyForcibly().waitFor();
+				throw new AssertionError("The job did not exit within 2 minutes:\n" + Files.readString(log));
+			}
+			return new Result(killed ? -9 : process.exitValue(), killed, Files.readString(log));
+		}
+
+		record Result(int exitCode, boolean killed, String output) {
+		}
+
+	}
+
+}
