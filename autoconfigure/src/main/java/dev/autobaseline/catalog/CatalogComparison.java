@@ -1,7 +1,7 @@
 package dev.autobaseline.catalog;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,21 +20,23 @@ public final class CatalogComparison {
 	public static List<Difference> differences(CatalogSnapshot expected, CatalogSnapshot actual) {
 		List<Difference> differences = new ArrayList<>();
 		for (String name : sortedUnion(expected.names(), actual.names())) {
-			Relation want = expected.relations().get(name);
-			Relation have = actual.relations().get(name);
-			if (have == null) {
-				differences.add(new Difference(Difference.Kind.MISSING_RELATION, name, null));
-			}
-			else if (want == null) {
-				differences.add(new Difference(Difference.Kind.EXTRA_RELATION, name, null));
-			}
-			else {
-				if (want.kind() != have.kind()) {
-					differences.add(new Difference(Difference.Kind.KIND_MISMATCH, name, null));
-				}
-				addColumnDifferences(want, have, differences);
-			}
+			addDifferences(name, expected.relations().get(name), actual.relations().get(name), differences);
 		}
+		return differences;
+	}
+
+	/**
+	 * The differences of one relation: what {@link #differences} lists for it.
+	 * @param name the relation's key
+	 * @param want the relation in the expected catalog, or {@code null}
+	 * @param have the relation in the actual catalog, or {@code null}
+	 */
+	public static List<Difference> differences(String name, Relation want, Relation have) {
+		if (want == have) {
+			return List.of();
+		}
+		List<Difference> differences = new ArrayList<>(1);
+		addDifferences(name, want, have, differences);
 		return differences;
 	}
 
@@ -43,9 +45,31 @@ public final class CatalogComparison {
 		return differences.stream().noneMatch((difference) -> difference.countsAt(level));
 	}
 
+	private static void addDifferences(String name, Relation want, Relation have, List<Difference> differences) {
+		if (want == have) {
+			// The same instance (or both absent): snapshots share unchanged relations.
+			return;
+		}
+		if (have == null) {
+			differences.add(new Difference(Difference.Kind.MISSING_RELATION, name, null));
+		}
+		else if (want == null) {
+			differences.add(new Difference(Difference.Kind.EXTRA_RELATION, name, null));
+		}
+		else {
+			if (want.kind() != have.kind()) {
+				differences.add(new Difference(Difference.Kind.KIND_MISMATCH, name, null));
+			}
+			addColumnDifferences(want, have, differences);
+		}
+	}
+
 	private static void addColumnDifferences(Relation want, Relation have, List<Difference> differences) {
-		Set<String> wanted = new LinkedHashSet<>(want.columns());
-		Set<String> had = new LinkedHashSet<>(have.columns());
+		if (want.columns().equals(have.columns())) {
+			return;
+		}
+		Set<String> wanted = new HashSet<>(want.columns());
+		Set<String> had = new HashSet<>(have.columns());
 		for (String column : want.columns()) {
 			if (!had.contains(column)) {
 				differences.add(new Difference(Difference.Kind.MISSING_COLUMN, want.name(), column));

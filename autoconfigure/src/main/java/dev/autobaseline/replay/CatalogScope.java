@@ -21,6 +21,10 @@ public final class CatalogScope {
 
 	private final String historyTable;
 
+	private CatalogSnapshot lastReplayed;
+
+	private CatalogSnapshot lastEvidence;
+
 	/**
 	 * @param replay the replay's result
 	 * @param ignoreTables glob patterns ({@code *}, {@code ?}) matched against a relation's
@@ -44,9 +48,16 @@ public final class CatalogScope {
 		return catalog.retain((name) -> this.owned.contains(name) && isEvidence(name));
 	}
 
-	/** A replayed catalog as evidence. */
-	public CatalogSnapshot replayed(CatalogSnapshot catalog) {
-		return catalog.retain(this::isEvidence);
+	/**
+	 * A replayed catalog as evidence. The prefixes of data-only migrations share one snapshot:
+	 * they share the filtered one too.
+	 */
+	public synchronized CatalogSnapshot replayed(CatalogSnapshot catalog) {
+		if (catalog != this.lastReplayed) {
+			this.lastReplayed = catalog;
+			this.lastEvidence = catalog.retain(this::isEvidence);
+		}
+		return this.lastEvidence;
 	}
 
 	/** Live relations no migration creates: left alone, listed at WARN. */
@@ -61,6 +72,9 @@ public final class CatalogScope {
 
 	/** Whether an {@code ignore-tables} pattern names the relation. */
 	public boolean isIgnored(String name) {
+		if (this.ignored.isEmpty()) {
+			return false;
+		}
 		String unqualified = name.substring(name.indexOf('.') + 1);
 		return this.ignored.stream()
 			.anyMatch((pattern) -> pattern.matcher(name).matches() || pattern.matcher(unqualified).matches());

@@ -16,12 +16,19 @@ public record ReplayResult(List<ReplayedVersion> versions, Set<String> repeatabl
 		repeatableOnly = Set.copyOf(repeatableOnly);
 	}
 
-	/** Every relation some versioned migration creates (present in at least one prefix). */
+	/** Every relation some versioned migration creates (present in at least one prefix), sorted. */
 	public Set<String> ownedRelations() {
-		Set<String> owned = new java.util.TreeSet<>();
-		this.versions.forEach((version) -> owned.addAll(version.catalog().names()));
+		Set<String> owned = new java.util.HashSet<>();
+		Object previous = null;
+		for (ReplayedVersion version : this.versions) {
+			// Data-only migrations share the previous prefix's snapshot: nothing new in it.
+			if (version.catalog() != previous) {
+				owned.addAll(version.catalog().names());
+				previous = version.catalog();
+			}
+		}
 		owned.removeAll(this.repeatableOnly);
-		return owned;
+		return new java.util.TreeSet<>(owned);
 	}
 
 	/** The versioned migrations in order, without the empty prefix. */

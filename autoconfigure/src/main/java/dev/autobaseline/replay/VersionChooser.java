@@ -1,12 +1,15 @@
 package dev.autobaseline.replay;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.autobaseline.catalog.CatalogComparison;
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Difference;
 import dev.autobaseline.catalog.MatchLevel;
+import dev.autobaseline.catalog.Relation;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
@@ -29,35 +32,43 @@ public final class VersionChooser {
 	public static Detection choose(List<ReplayedVersion> versions, CatalogSnapshot live, MatchLevel level,
 			OnAmbiguous onAmbiguous, MigrationVersion target) {
 		int count = versions.size();
-		List<List<Difference>> differences = new ArrayList<>(count);
-		versions.forEach((version) -> differences.add(CatalogComparison.differences(version.catalog(), live)));
+		// How far each prefix is from live, counted without listing the differences: only the
+		// version reported on needs its list.
+		Distances distances = new Distances(live, level);
+		int[] atLevel = new int[count];
+		int[] total = new int[count];
+		for (int i = 0; i < count; i++) {
+			distances.measure(versions.get(i).catalog());
+			atLevel[i] = distances.atLevel;
+			total[i] = distances.total;
+		}
 
 		// The closest version overall: the drift report's reference when nothing matches.
-		int closest = closestAt(differences, level);
+		int closest = closestAt(atLevel, total);
 		List<Integer> candidates = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			if (CatalogComparison.matches(differences.get(i), level)) {
+			if (atLevel[i] == 0) {
 				candidates.add(i);
 			}
 		}
 		// Nothing matches at the level: refuse with the closest version and its differences.
 		if (candidates.isEmpty()) {
-			return refusal(Detection.Outcome.NO_MATCH, level, List.of(), versions, closest, differences);
+			return refusal(Detection.Outcome.NO_MATCH, level, List.of(), versions, closest, live);
 		}
 		// Among candidates the one whose full catalog differs least wins.
-		int bestDistance = candidates.stream().mapToInt((i) -> differences.get(i).size()).min().orElseThrow();
-		List<Integer> best = candidates.stream().filter((i) -> differences.get(i).size() == bestDistance).toList();
+		int bestDistance = candidates.stream().mapToInt((i) -> total[i]).min().orElseThrow();
+		List<Integer> best = candidates.stream().filter((i) -> total[i] == bestDistance).toList();
 		List<ReplayedVersion> bestVersions = best.stream().map(versions::get).toList();
 		// Equally good but not consecutive (V2 = V4 while V3 differs): skipping V3-V4 could skip data moves.
 		if (best.get(best.size() - 1) - best.get(0) != best.size() - 1) {
-			return refusal(Detection.Outcome.NON_CONSECUTIVE, level, bestVersions, versions, best.get(0), differences);
+			return refusal(Detection.Outcome.NON_CONSECUTIVE, level, bestVersions, versions, best.get(0), live);
 		}
 		int chosen;
 		if (best.size() == 1) {
 			chosen = best.get(0);
 		}
 		else if (onAmbiguous == OnAmbiguous.FAIL) {
-			return refusal(Detection.Outcome.AMBIGUOUS, level, bestVersions, versions, best.get(0), differences);
+			return refusal(Detection.Outcome.AMBIGUOUS, level, bestVersions, versions, best.get(0), live);
 		}
 		else if (onAmbiguous == OnAmbiguous.LOWEST) {
 			chosen = best.get(0);
@@ -73,10 +84,10 @@ public final class VersionChooser {
 		ReplayedVersion version = versions.get(chosen);
 		// The database is already past the version the application is told to migrate to.
 		if (isAbove(version, target)) {
-			return refusal(Detection.Outcome.ABOVE_TARGET, level, bestVersions, versions, chosen, differences);
+			return refusal(Detection.Outcome.ABOVE_TARGET, level, bestVersions, versions, chosen, live);
 		}
 		return new Detection(Detection.Outcome.MATCHED, level, version, bestVersions, bestDistance, version,
-				differences.get(chosen));
+				CatalogComparison.differences(version.catalog(), live));
 	}
 
 	private static boolean isAbove(ReplayedVersion version, MigrationVersion target) {
@@ -86,27 +97,91 @@ public final class VersionChooser {
 		return version.version().isNewerThan(target);
 	}
 
-	private static int closestAt(List<List<Difference>> differences, MatchLevel level) {
+	private static int closestAt(int[] atLevel, int[] total) {
 		int closest = 0;
 		long fewest = Long.MAX_VALUE;
 		int fewestTotal = Integer.MAX_VALUE;
-		for (int i = 0; i < differences.size(); i++) {
-			List<Difference> list = differences.get(i);
-			long atLevel = list.stream().filter((difference) -> difference.countsAt(level)).count();
+		for (int i = 0; i < atLevel.length; i++) {
 			// Ties go to the later version: the database most likely ran further.
-			if (atLevel < fewest || (atLevel == fewest && list.size() <= fewestTotal)) {
+			if (atLevel[i] < fewest || (atLevel[i] == fewest && total[i] <= fewestTotal)) {
 				closest = i;
-				fewest = atLevel;
-				fewestTotal = list.size();
+				fewest = atLevel[i];
+				fewestTotal = total[i];
 			}
 		}
 		return closest;
 	}
 
 	private static Detection refusal(Detection.Outcome outcome, MatchLevel level, List<ReplayedVersion> best,
-			List<ReplayedVersion> versions, int closest, List<List<Difference>> differences) {
-		return new Detection(outcome, level, null, best, differences.get(closest).size(), versions.get(closest),
-				differences.get(closest));
+			List<ReplayedVersion> versions, int closest, CatalogSnapshot live) {
+		List<Difference> differences = CatalogComparison.differences(versions.get(closest).catalog(), live);
+		return new Detection(outcome, level, null, best, differences.size(), versions.get(closest), differences);
+	}
+
+	/**
+	 * Counts the differences between prefixes and live, as {@link CatalogComparison#differences}
+	 * would list them. Consecutive prefixes share their unchanged relations (the same instances):
+	 * each relation instance is compared with live once.
+	 */
+	private static final class Distances {
+
+		private final CatalogSnapshot live;
+
+		private final MatchLevel level;
+
+		private final boolean extraCounts;
+
+		private final Map<Relation, int[]> byRelation = new IdentityHashMap<>();
+
+		private CatalogSnapshot last;
+
+		int atLevel;
+
+		int total;
+
+		Distances(CatalogSnapshot live, MatchLevel level) {
+			this.live = live;
+			this.level = level;
+			this.extraCounts = new Difference(Difference.Kind.EXTRA_RELATION, "", null).countsAt(level);
+		}
+
+		void measure(CatalogSnapshot catalog) {
+			if (catalog == this.last) {
+				return;
+			}
+			int atLevel = 0;
+			int total = 0;
+			int inLive = 0;
+			for (Map.Entry<String, Relation> entry : catalog.relations().entrySet()) {
+				String name = entry.getKey();
+				Relation want = entry.getValue();
+				Relation have = this.live.relations().get(name);
+				inLive += (have != null) ? 1 : 0;
+				int[] counts = (name.equals(want.name())) ? this.byRelation.get(want) : null;
+				if (counts == null) {
+					counts = count(CatalogComparison.differences(name, want, have));
+					if (name.equals(want.name())) {
+						this.byRelation.put(want, counts);
+					}
+				}
+				atLevel += counts[0];
+				total += counts[1];
+			}
+			// Every live relation the prefix lacks is one EXTRA_RELATION.
+			int extra = this.live.relations().size() - inLive;
+			this.atLevel = atLevel + (this.extraCounts ? extra : 0);
+			this.total = total + extra;
+			this.last = catalog;
+		}
+
+		private int[] count(List<Difference> differences) {
+			int atLevel = 0;
+			for (Difference difference : differences) {
+				atLevel += difference.countsAt(this.level) ? 1 : 0;
+			}
+			return new int[] { atLevel, differences.size() };
+		}
+
 	}
 
 }

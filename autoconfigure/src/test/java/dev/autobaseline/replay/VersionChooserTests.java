@@ -127,6 +127,86 @@ class VersionChooserTests {
 		assertThat(detection.outcome()).isEqualTo(Detection.Outcome.NO_MATCH);
 	}
 
+	@Test
+	void countedDistancesAgreeWithListingEveryDifference() {
+		// Prefixes share unchanged relations, and data-only ones whole snapshots, as replayed ones do;
+		// live drifts in every way.
+		List<ReplayedVersion> versions = new ArrayList<>();
+		for (ReplayedVersion version : history(60)) {
+			versions.add(version);
+			if (!version.isEmptyPrefix() && version.version().getVersion().endsWith("7")) {
+				versions.add(new ReplayedVersion(MigrationVersion.fromVersion(version.version() + ".5"), "data only",
+						version.catalog(), false));
+			}
+		}
+		java.util.Random random = new java.util.Random(7);
+		for (int round = 0; round < 300; round++) {
+			java.util.Map<String, Relation> live = new java.util.LinkedHashMap<>(
+					versions.get(random.nextInt(versions.size())).catalog().relations());
+			for (int change = random.nextInt(4); change > 0; change--) {
+				String name = "t_" + (1 + random.nextInt(70));
+				switch (random.nextInt(4)) {
+					case 0 -> live.remove(name);
+					case 1 -> live.put(name, table(name, "id", "extra"));
+					case 2 -> live.put(name, new Relation(name, Relation.Kind.VIEW, List.of("id")));
+					default -> live.put(name, table(name));
+				}
+			}
+			CatalogSnapshot snapshot = new CatalogSnapshot(live);
+			for (MatchLevel level : MatchLevel.values()) {
+				for (OnAmbiguous policy : OnAmbiguous.values()) {
+					Detection counted = VersionChooser.choose(versions, snapshot, level, policy, NO_TARGET);
+					Detection listed = listingEveryDifference(versions, snapshot, level, policy);
+					assertThat(counted).as("round %d at %s, %s", round, level, policy).isEqualTo(listed);
+				}
+			}
+		}
+	}
+
+	/** The chooser as first written: every prefix's differences listed in full. */
+	private static Detection listingEveryDifference(List<ReplayedVersion> versions, CatalogSnapshot live,
+			MatchLevel level, OnAmbiguous onAmbiguous) {
+		List<List<dev.autobaseline.catalog.Difference>> differences = versions.stream()
+			.map((version) -> dev.autobaseline.catalog.CatalogComparison.differences(version.catalog(), live))
+			.toList();
+		int closest = 0;
+		long fewest = Long.MAX_VALUE;
+		int fewestTotal = Integer.MAX_VALUE;
+		for (int i = 0; i < differences.size(); i++) {
+			long atLevel = differences.get(i).stream().filter((difference) -> difference.countsAt(level)).count();
+			if (atLevel < fewest || (atLevel == fewest && differences.get(i).size() <= fewestTotal)) {
+				closest = i;
+				fewest = atLevel;
+				fewestTotal = differences.get(i).size();
+			}
+		}
+		List<Integer> candidates = new ArrayList<>();
+		for (int i = 0; i < versions.size(); i++) {
+			if (dev.autobaseline.catalog.CatalogComparison.matches(differences.get(i), level)) {
+				candidates.add(i);
+			}
+		}
+		if (candidates.isEmpty()) {
+			return new Detection(Detection.Outcome.NO_MATCH, level, null, List.of(), differences.get(closest).size(),
+					versions.get(closest), differences.get(closest));
+		}
+		int bestDistance = candidates.stream().mapToInt((i) -> differences.get(i).size()).min().orElseThrow();
+		List<Integer> best = candidates.stream().filter((i) -> differences.get(i).size() == bestDistance).toList();
+		List<ReplayedVersion> bestVersions = best.stream().map(versions::get).toList();
+		int first = best.get(0);
+		if (best.get(best.size() - 1) - first != best.size() - 1) {
+			return new Detection(Detection.Outcome.NON_CONSECUTIVE, level, null, bestVersions,
+					differences.get(first).size(), versions.get(first), differences.get(first));
+		}
+		if (best.size() > 1 && onAmbiguous == OnAmbiguous.FAIL) {
+			return new Detection(Detection.Outcome.AMBIGUOUS, level, null, bestVersions, differences.get(first).size(),
+					versions.get(first), differences.get(first));
+		}
+		int chosen = (onAmbiguous == OnAmbiguous.LOWEST) ? first : best.get(best.size() - 1);
+		return new Detection(Detection.Outcome.MATCHED, level, versions.get(chosen), bestVersions, bestDistance,
+				versions.get(chosen), differences.get(chosen));
+	}
+
 	/** A history where version i adds table t_i, and every third version adds a column to t_1. */
 	private static List<ReplayedVersion> history(int count) {
 		List<ReplayedVersion> versions = new ArrayList<>(List.of(empty()));

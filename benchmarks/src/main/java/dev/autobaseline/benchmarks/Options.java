@@ -47,6 +47,8 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 		List<String> engines = null;
 		List<String> sections = null;
 		Integer runs = null;
+		List<Integer> adoptionSizes = null;
+		List<Integer> replaySizes = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
@@ -54,16 +56,25 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 				case "--engines" -> engines = List.of(args[++i].split(","));
 				case "--sections" -> sections = List.of(args[++i].split(","));
 				case "--runs" -> runs = Integer.valueOf(args[++i]);
+				case "--adoption-sizes" -> adoptionSizes = sizes(args[++i]);
+				case "--replay-sizes" -> replaySizes = sizes(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]
-						+ " (use --smoke, --out DIR, --engines sqlite,postgresql, --sections steady,adoption,replay,catalog, --runs N)");
+						+ " (use --smoke, --out DIR, --engines sqlite,postgresql, --sections steady,adoption,replay,catalog,"
+						+ " --runs N, --adoption-sizes 100,300, --replay-sizes 100,200)");
 			}
 		}
 		Options options = smoke ? smoke(output) : full(output);
 		return new Options(output, (engines != null) ? engines : options.engines,
-				(sections != null) ? sections : options.sections, options.adoptionSizes, options.replaySizes,
-				options.heapReplayVersions, (runs != null) ? runs : options.runs, options.warmups, options.steadyVersions,
+				(sections != null) ? sections : options.sections,
+				(adoptionSizes != null) ? adoptionSizes : options.adoptionSizes,
+				(replaySizes != null) ? replaySizes : options.replaySizes,
+				(replaySizes != null) ? replaySizes.get(replaySizes.size() - 1) : options.heapReplayVersions, (runs != null) ? runs : options.runs, options.warmups, options.steadyVersions,
 				options.steadyPairs, options.steadyWarmups, options.wideVersions, options.wideTablesEach,
 				options.catalogRuns, options.wideReplayRuns, smoke);
+	}
+
+	private static List<Integer> sizes(String list) {
+		return java.util.Arrays.stream(list.split(",")).map(Integer::valueOf).toList();
 	}
 
 	List<String> describe() {

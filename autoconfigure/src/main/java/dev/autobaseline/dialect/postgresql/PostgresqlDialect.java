@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.catalog.RelationCache;
 import javax.sql.DataSource;
 
 import dev.autobaseline.dialect.AdoptionLock;
@@ -36,6 +36,9 @@ public final class PostgresqlDialect implements Dialect {
 
 	private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
 			+ " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+
+	/** What earlier catalog reads of this boot found: unchanged relations are shared between snapshots. */
+	private final RelationCache relations = new RelationCache();
 
 	private static final Pattern EXTENSION_EXISTS = Pattern.compile("extension \"([^\"]+)\" already exists");
 
@@ -149,33 +152,42 @@ public final class PostgresqlDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
 			throws SQLException {
-		String sql = "SELECT n.nspname, c.relname, c.relkind, a.attname FROM pg_catalog.pg_class c"
+		// One flat query, unsorted (sorting cost as much as the rest): attribute numbers keep each
+		// relation's columns in order. Relations equal to those of the previous read come back as the
+		// same instances, so that consecutive snapshots share them.
+		String sql = "SELECT c.oid, n.nspname, c.relname, c.relkind, a.attnum, a.attname FROM pg_catalog.pg_class c"
 				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 				+ " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
 				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMAS + " AND " + NOT_EXTENSION_MEMBER
-				+ ((schemas != null) ? " AND n.nspname = ANY (?)" : "") + " ORDER BY n.nspname, c.relname, a.attnum";
-		Map<String, Relation.Kind> kinds = new LinkedHashMap<>();
-		Map<String, List<String>> columns = new LinkedHashMap<>();
+				+ ((schemas != null) ? " AND n.nspname = ANY (?)" : "");
+		Map<Long, String> names = new java.util.LinkedHashMap<>();
+		Map<Long, Relation.Kind> kinds = new java.util.HashMap<>();
+		Map<Long, java.util.TreeMap<Integer, String>> columns = new java.util.HashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			if (schemas != null) {
 				statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
 			}
 			try (ResultSet rows = statement.executeQuery()) {
-			while (rows.next()) {
-				String name = relationKey(rows.getString(1), rows.getString(2));
-				String kind = rows.getString(3);
-				kinds.putIfAbsent(name, ("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
-				List<String> list = columns.computeIfAbsent(name, (key) -> new ArrayList<>());
-				String column = rows.getString(4);
-				if (column != null) {
-					list.add(column);
+				while (rows.next()) {
+					long oid = rows.getLong(1);
+					java.util.TreeMap<Integer, String> byNumber = columns.get(oid);
+					if (byNumber == null) {
+						String kind = rows.getString(4);
+						names.put(oid, relationKey(rows.getString(2), rows.getString(3)));
+						kinds.put(oid, ("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
+						byNumber = new java.util.TreeMap<>();
+						columns.put(oid, byNumber);
+					}
+					String column = rows.getString(6);
+					if (column != null) {
+						byNumber.put(rows.getInt(5), column);
+					}
 				}
 			}
-			}
 		}
-		List<Relation> relations = new ArrayList<>();
-		kinds.forEach((name, kind) -> relations.add(new Relation(name, kind, columns.get(name))));
-		return CatalogSnapshot.of(relations);
+		List<Relation> relations = new ArrayList<>(names.size());
+		names.forEach((oid, name) -> relations.add(new Relation(name, kinds.get(oid), List.copyOf(columns.get(oid).values()))));
+		return this.relations.share(relations);
 	}
 
 	@Override

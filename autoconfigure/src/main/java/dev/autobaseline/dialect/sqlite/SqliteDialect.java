@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.Set;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.catalog.RelationCache;
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
@@ -30,6 +30,13 @@ import org.sqlite.SQLiteConfig;
  * table left out, shadows in memory.
  */
 public final class SqliteDialect implements Dialect {
+
+	private static final char UNIT_SEPARATOR = 31;
+
+	private static final char RECORD_SEPARATOR = 30;
+
+	/** What earlier catalog reads of this boot found: unchanged tables are not read again. */
+	private final RelationCache relations = new RelationCache();
 
 	private static final String HISTORY_COLUMNS = "'installed_rank','version','description','type','script',"
 			+ "'checksum','installed_by','installed_on','execution_time','success'";
@@ -122,25 +129,101 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
 			throws SQLException {
-		String sql = "SELECT m.name, m.type, p.name FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) p"
+		// Every relation with its CREATE statement, which determines a table's columns: the columns of
+		// a table whose statement an earlier read saw are not read again. A view's columns follow the
+		// tables it selects from (SELECT * is expanded when the view is used): read every time.
+		List<RelationCache.Listed> listed = listRelations(connection);
+		return this.relations.read(listed, (names) -> readColumns(connection, names, listed.size()));
+	}
+
+	/**
+	 * Every table and view, keyed by its name and statement. The list comes as one value (a row per
+	 * relation costs more through the driver than the catalog does): each relation as name, type,
+	 * statement and a null flag between ASCII unit separators, relations between record separators.
+	 * A list that does not split into exactly one record of four fields per relation (a name or
+	 * statement holding a separator) is read again row by row.
+	 */
+	private List<RelationCache.Listed> listRelations(Connection connection) throws SQLException {
+		String from = " FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT count(*), group_concat(name || char(31) || type"
+						+ " || char(31) || coalesce(sql, '') || char(31) || (sql IS NULL), char(30))" + from)) {
+			result.next();
+			int count = result.getInt(1);
+			String all = result.getString(2);
+			if (count == 0) {
+				return List.of();
+			}
+			List<RelationCache.Listed> listed = split(all, count);
+			if (listed != null) {
+				return listed;
+			}
+		}
+		List<RelationCache.Listed> listed = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT name, type, sql" + from)) {
+			while (result.next()) {
+				listed.add(listed(result.getString(1), result.getString(2), result.getString(3),
+						result.getString(1) + '\0' + result.getString(3)));
+			}
+		}
+		return listed;
+	}
+
+	/** The relations of the joined list, or {@code null} when it does not split exactly. */
+	private List<RelationCache.Listed> split(String all, int count) {
+		List<RelationCache.Listed> listed = new ArrayList<>(count);
+		int start = 0;
+		while (start <= all.length()) {
+			int end = all.indexOf(RECORD_SEPARATOR, start);
+			end = (end < 0) ? all.length() : end;
+			int type = all.indexOf(UNIT_SEPARATOR, start);
+			int sql = (type >= 0 && type < end) ? all.indexOf(UNIT_SEPARATOR, type + 1) : -1;
+			int flag = (sql >= 0 && sql < end) ? all.indexOf(UNIT_SEPARATOR, sql + 1) : -1;
+			int extra = (flag >= 0 && flag < end) ? all.indexOf(UNIT_SEPARATOR, flag + 1) : -1;
+			boolean fourFields = flag >= 0 && flag < end && (extra < 0 || extra > end);
+			if (!fourFields || listed.size() == count) {
+				return null;
+			}
+			boolean noStatement = all.startsWith("1", flag + 1);
+			// The record itself (name, type, statement) is the content key.
+			listed.add(listed(all.substring(start, type), all.substring(type + 1, sql), noStatement ? null : "",
+					noStatement ? null : all.substring(start, flag)));
+			start = end + 1;
+		}
+		return (listed.size() == count) ? listed : null;
+	}
+
+	private RelationCache.Listed listed(String name, String type, String sql, String contentKey) {
+		boolean view = "view".equals(type);
+		return new RelationCache.Listed(relationKey("main", name), view ? Relation.Kind.VIEW : Relation.Kind.TABLE,
+				(view || sql == null) ? null : contentKey, name);
+	}
+
+	/** Column names, lower-cased in catalog order, of the named relations. */
+	private static Map<String, List<String>> readColumns(Connection connection, List<String> names, int relations)
+			throws SQLException {
+		// Most reads miss a few tables: name them; a first read misses all: read all.
+		boolean all = names.size() > 200 || names.size() * 2 > relations;
+		String sql = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
 				+ " WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+				+ (all ? "" : " AND m.name IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")
 				+ " ORDER BY m.name, p.cid";
-		Map<String, Relation.Kind> kinds = new LinkedHashMap<>();
-		Map<String, List<String>> columns = new LinkedHashMap<>();
-		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-			while (rows.next()) {
-				String name = relationKey("main", rows.getString(1));
-				kinds.putIfAbsent(name, "view".equals(rows.getString(2)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
-				List<String> list = columns.computeIfAbsent(name, (key) -> new ArrayList<>());
-				String column = rows.getString(3);
-				if (column != null) {
-					list.add(column.toLowerCase(Locale.ROOT));
+		Map<String, List<String>> columns = new java.util.HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			if (!all) {
+				for (int i = 0; i < names.size(); i++) {
+					statement.setString(i + 1, names.get(i));
+				}
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					columns.computeIfAbsent(rows.getString(1), (name) -> new ArrayList<>())
+						.add(rows.getString(2).toLowerCase(Locale.ROOT));
 				}
 			}
 		}
-		List<Relation> relations = new ArrayList<>();
-		kinds.forEach((name, kind) -> relations.add(new Relation(name, kind, columns.get(name))));
-		return CatalogSnapshot.of(relations);
+		return columns;
 	}
 
 	@Override
