@@ -102,7 +102,7 @@ public final class DriverManagerDataSource implements DataSource {
 
 	@Override
 	public String toString() {
-		return "DriverManagerDataSource[" + this.url + "]";
+		return "DriverManagerDataSource[" + JdbcUrls.redact(this.url) + "]";
 	}
 
 }

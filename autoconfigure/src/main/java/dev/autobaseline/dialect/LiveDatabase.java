@@ -28,7 +28,7 @@ public record LiveDatabase(DataSource dataSource, String jdbcUrl, String usernam
 
 	@Override
 	public String toString() {
-		return "LiveDatabase[url=" + this.jdbcUrl + ", username=" + this.username + "]";
+		return "LiveDatabase[url=" + JdbcUrls.redact(this.jdbcUrl) + ", username=" + this.username + "]";
 	}
 
 }

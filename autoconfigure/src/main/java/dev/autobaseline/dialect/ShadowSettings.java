@@ -20,7 +20,7 @@ public record ShadowSettings(String url, String username, String password, Durat
 
 	@Override
 	public String toString() {
-		return "ShadowSettings[url=" + this.url + ", username=" + this.username + ", leftoverMinAge="
+		return "ShadowSettings[url=" + JdbcUrls.redact(this.url) + ", username=" + this.username + ", leftoverMinAge="
 				+ this.leftoverMinAge + "]";
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.JdbcUrls;
 import dev.autobaseline.dialect.UnsupportedDatabaseException;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
@@ -35,11 +36,11 @@ final class SettingsCheck {
 				shadow = Dialect.forUrl(shadowUrl);
 			}
 			catch (UnsupportedDatabaseException ex) {
-				throw new InvalidConfigurationException("autobaseline.shadow.url", shadowUrl,
+				throw new InvalidConfigurationException("autobaseline.shadow.url", JdbcUrls.redact(shadowUrl),
 						"is not a JDBC URL of a database the starter supports");
 			}
 			if (!shadow.name().equals(live.name())) {
-				throw new InvalidConfigurationException("autobaseline.shadow.url", shadowUrl,
+				throw new InvalidConfigurationException("autobaseline.shadow.url", JdbcUrls.redact(shadowUrl),
 						"is a " + shadow.name() + " database, but the live database is " + live.name()
 								+ ": the shadow must be of the live engine");
 			}

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import dev.autobaseline.dialect.DriverManagerDataSource;
+import dev.autobaseline.dialect.JdbcUrls;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
@@ -38,13 +39,13 @@ final class PostgresqlProvidedShadow implements Shadow {
 			lockSession.setAutoCommit(true);
 			// One replay at a time in a shared shadow: another instance's replay holds this lock.
 			if (!new PostgresqlAdvisoryLock(dataSource, PostgresqlAdvisoryLock.SHADOW, 0).tryLock(lockSession)) {
-				throw new ShadowUnavailableException("autobaseline.shadow.url " + settings.url()
+				throw new ShadowUnavailableException("autobaseline.shadow.url " + JdbcUrls.redact(settings.url())
 						+ " is in use by another instance's replay; retry, or give each instance its own shadow", null);
 			}
 			// Not empty: someone else's database, or the live one itself.
 			if (!dialect.isEmptyForFlyway(lockSession, dialect.currentSchema(lockSession), "")
 					|| !dialect.readCatalog(lockSession).isEmpty()) {
-				throw new ShadowUnavailableException("autobaseline.shadow.url " + settings.url()
+				throw new ShadowUnavailableException("autobaseline.shadow.url " + JdbcUrls.redact(settings.url())
 						+ " is not empty; it must point at an empty database used for nothing else (never the live one)",
 						null);
 			}
@@ -55,7 +56,7 @@ final class PostgresqlProvidedShadow implements Shadow {
 			if (ex instanceof ShadowUnavailableException unavailable) {
 				throw unavailable;
 			}
-			throw new ShadowUnavailableException("cannot connect to autobaseline.shadow.url " + settings.url() + " ("
+			throw new ShadowUnavailableException("cannot connect to autobaseline.shadow.url " + JdbcUrls.redact(settings.url()) + " ("
 					+ ex.getMessage() + ")", ex);
 		}
 	}
@@ -78,7 +79,7 @@ final class PostgresqlProvidedShadow implements Shadow {
 
 	@Override
 	public String description() {
-		return "shadow database " + this.dataSource.url();
+		return "shadow database " + JdbcUrls.redact(this.dataSource.url());
 	}
 
 	@Override

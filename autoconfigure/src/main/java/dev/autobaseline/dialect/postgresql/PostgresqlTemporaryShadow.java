@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import dev.autobaseline.dialect.DriverManagerDataSource;
+import dev.autobaseline.dialect.JdbcUrls;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
@@ -207,7 +208,7 @@ final class PostgresqlTemporaryShadow implements Shadow {
 	static String replaceDatabase(String jdbcUrl, String database) {
 		Matcher matcher = URL.matcher(jdbcUrl);
 		if (!matcher.matches()) {
-			throw new ShadowUnavailableException("cannot derive a shadow database URL from " + jdbcUrl
+			throw new ShadowUnavailableException("cannot derive a shadow database URL from " + JdbcUrls.redact(jdbcUrl)
 					+ ". Use a jdbc:postgresql://host[:port]/database URL or set autobaseline.shadow.url", null);
 		}
 		return matcher.group(1) + database + matcher.group(3);

@@ -32,7 +32,7 @@ final class SqliteMemoryShadow implements Shadow {
 		properties.setProperty("limit_attached", "0");
 		if (settings.url() != null) {
 			return new SqliteMemoryShadow(DriverManager.getConnection(settings.url(), properties),
-					"shadow database " + settings.url());
+					"shadow database " + dev.autobaseline.dialect.JdbcUrls.redact(settings.url()));
 		}
 		return new SqliteMemoryShadow(DriverManager.getConnection("jdbc:sqlite::memory:", properties),
 				"in-memory SQLite shadow database");
