@@ -42,11 +42,17 @@ public final class Benchmarks {
 		report.environment("autobaseline commit", Machine.commit());
 		report.environment("load average at start (1, 5, 15 min)", Machine.loadAverage());
 		report.environment("run", String.join("; ", options.describe()) + (options.smoke() ? " (smoke run)" : ""));
+		report.environment("heap measurement check", "a 32 MB array measures as "
+				+ Harness.fmt(Harness.Heap.measure(() -> new byte[32 * 1024 * 1024]).retainedMegabytes()) + " MB retained");
 		Path scratch = Files.createTempDirectory("autobaseline-bench-");
 		try {
 			Harness harness = new Harness(options, report, scratch);
 			for (String engineName : options.engines()) {
-				try (BenchEngine engine = engine(engineName, scratch)) {
+				BenchEngine engine = engine(engineName, scratch);
+				// Drop what this run made even when it is interrupted.
+				Thread cleanup = new Thread(() -> closeQuietly(engine));
+				Runtime.getRuntime().addShutdownHook(cleanup);
+				try {
 					report.environment(engineName, engine.describe());
 					if (options.sections().contains("steady")) {
 						harness.steadyState(engine, engineName);
@@ -65,6 +71,10 @@ public final class Benchmarks {
 					if (options.sections().contains("catalog")) {
 						harness.catalog(engine, engineName);
 					}
+				}
+				finally {
+					closeQuietly(engine);
+					Runtime.getRuntime().removeShutdownHook(cleanup);
 				}
 			}
 			report.environment("load average at end (1, 5, 15 min)", Machine.loadAverage());
@@ -85,6 +95,15 @@ public final class Benchmarks {
 			try (Stream<Path> files = Files.walk(scratch)) {
 				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 			}
+		}
+	}
+
+	private static void closeQuietly(BenchEngine engine) {
+		try {
+			engine.close();
+		}
+		catch (Exception ex) {
+			System.err.println("[bench] could not clean up: " + ex.getMessage());
 		}
 	}
 

@@ -93,9 +93,10 @@ final class Harness {
 			.sample("paired difference", extra)
 			.value("appliedMigrations", this.options.steadyVersions())
 			.value("pairs", pairs)
-			.target("ratio", ours.median() / plain.median(), 1.02)
+			// The target is judged on the paired ratio: plain plus the median extra within a pair, over plain.
+			.target("ratio", (plain.median() + extra.median()) / plain.median(), 1.02)
+			.value("ratioOfMedians", Report.round(ours.median() / plain.median(), 3))
 			.value("pairedExtraMs", Report.round(extra.median(), 3))
-			.value("pairedRatio", Report.round((plain.median() + extra.median()) / plain.median(), 4))
 			.value("load", load + " -> " + Machine.loadAverage());
 		progress("steady " + engineName + " " + label + ": plain " + fmt(plain.median()) + " ms, ours "
 				+ fmt(ours.median()) + " ms, paired extra " + fmt(extra.median()) + " ms");
@@ -137,31 +138,43 @@ final class Harness {
 			Sample fresh = new Sample();
 			Sample rest = new Sample();
 			Sample ours = new Sample();
+			Sample oursWithoutBackup = new Sample();
+			// SQLite backs the database up before adopting it (VACUUM INTO): measured without it too.
+			int steps = (engine.flavor() == BenchEngine.Flavor.SQLITE) ? 4 : 3;
 			for (int run = -this.options.warmups(); run < this.options.runs(); run++) {
-				long[] times = new long[3];
-				for (int step = 0; step < 3; step++) {
+				long[] times = new long[steps];
+				for (int step = 0; step < steps; step++) {
 					// Rotate the order from run to run.
-					int which = (step + Math.floorMod(run, 3)) % 3;
+					int which = (step + Math.floorMod(run, steps)) % steps;
 					times[which] = switch (which) {
 						case 0 -> plainIntoShadowLike(engine, scripts, count);
 						case 1 -> floorRest(engine, legacy, scripts, middle, count);
-						default -> adopt(engine, legacy, scripts, middle, count);
+						case 2 -> adopt(engine, legacy, scripts, middle, count, AutobaselineSettings.defaults());
+						default -> adopt(engine, legacy, scripts, middle, count, withoutBackup());
 					};
 				}
 				if (run >= 0) {
 					fresh.add(times[0]);
 					rest.add(times[1]);
 					ours.add(times[2]);
+					if (steps == 4) {
+						oursWithoutBackup.add(times[3]);
+					}
 				}
 				progress("adoption " + engineName + " N=" + count + " run " + run + ": fresh " + ms(times[0]) + ", rest "
-						+ ms(times[1]) + ", ours " + ms(times[2]));
+						+ ms(times[1]) + ", ours " + ms(times[2]) + ((steps == 4) ? ", ours without backup " + ms(times[3]) : ""));
 			}
 			Sample floor = Sample.sum(fresh, rest);
-			this.report.add("adoption", engineName, "N=" + count + ", legacy at V" + middle)
+			Report.Result result = this.report.add("adoption", engineName, "N=" + count + ", legacy at V" + middle)
 				.sample("floor: fresh migrate() of N", fresh)
 				.sample("floor: baseline at V + migrate() of N-V", rest)
 				.sample("floor", floor)
-				.sample("Autobaseline.migrate()", ours)
+				.sample("Autobaseline.migrate()", ours);
+			if (oursWithoutBackup.size() > 0) {
+				result.sample("Autobaseline.migrate(), backup.enabled=false", oursWithoutBackup)
+					.value("ratioWithoutBackup", Report.round(oursWithoutBackup.median() / floor.median(), 3));
+			}
+			result
 				.value("n", count)
 				.value("v", middle)
 				.value("migrations", set.describe())
@@ -185,10 +198,11 @@ final class Harness {
 		}
 	}
 
-	private long adopt(BenchEngine engine, BenchEngine.Database legacy, Path scripts, int middle, int count)
-			throws Exception {
+	private long adopt(BenchEngine engine, BenchEngine.Database legacy, Path scripts, int middle, int count,
+			AutobaselineSettings settings) throws Exception {
 		try (BenchEngine.Database copy = engine.copyOf(legacy, "adopt")) {
-			Autobaseline autobaseline = autobaseline(copy.live());
+			LiveDatabase live = copy.live();
+			Autobaseline autobaseline = new Autobaseline(settings, (configuration) -> live, FlywayQuieter.NONE);
 			Flyway flyway = flyway(copy.pool(), scripts).load();
 			gcQuietly();
 			long started = System.nanoTime();
@@ -398,6 +412,12 @@ final class Harness {
 	private static Autobaseline autobaseline(LiveDatabase live) {
 		// As the auto-configuration does with Boot's connection details, with the default settings; no log quieter.
 		return new Autobaseline(AutobaselineSettings.defaults(), (configuration) -> live, FlywayQuieter.NONE);
+	}
+
+	private static AutobaselineSettings withoutBackup() {
+		AutobaselineSettings d = AutobaselineSettings.defaults();
+		return new AutobaselineSettings(d.mode(), d.fixedVersion(), d.match(), d.onAmbiguous(), d.ignoreTables(),
+				d.dryRun(), d.rebaseline(), d.shadow(), d.lockTimeout(), d.replayTimeout(), false, d.backupDirectory());
 	}
 
 	private static FluentConfiguration flyway(DataSource dataSource, Path scripts) {

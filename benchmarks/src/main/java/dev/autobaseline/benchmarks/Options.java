@@ -32,7 +32,7 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 
 	static Options full(Path output) {
 		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(100, 300, 1000),
-				List.of(100, 200, 500, 1000), 1000, 5, 1, 200, 40, 10, 40, 50, 7, 2, false);
+				List.of(100, 200, 500, 1000), 1000, 5, 1, 200, 100, 20, 40, 50, 7, 2, false);
 	}
 
 	static Options smoke(Path output) {
