@@ -68,7 +68,7 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 			statement.execute("SELECT pg_advisory_lock(" + 0x41424C32 + ", 0)");
 			LibraryMigrations.legacyAt(this.database, 2);
 			boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
-			assertThat(PostgresqlTestDatabase.shadowsLeft()).contains(young, busy).doesNotContain(old);
+			assertThat(PostgresqlTestDatabase.shadowsPresent()).contains(young, busy).doesNotContain(old);
 		}
 		finally {
 			try (Connection admin = PostgresqlTestDatabase.server(); Statement statement = admin.createStatement()) {
@@ -196,6 +196,22 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 		boot("spring.flyway.table=Flyway History").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
 		assertThat(this.database.rows("SELECT version FROM \"Flyway History\" ORDER BY installed_rank"))
 			.containsExactly("2", "3", "4", "5");
+	}
+
+	@Test
+	void inspectionLeavesNoSessionSettingOnThePooledConnection() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot("spring.datasource.hikari.maximum-pool-size=1", "spring.flyway.postgresql.transactional-lock=false")
+			.run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			try (Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+					Statement statement = connection.createStatement();
+					java.sql.ResultSet rows = statement.executeQuery("SHOW lock_timeout")) {
+				rows.next();
+				assertThat(rows.getString(1)).isEqualTo("0");
+				assertThat(connection.getAutoCommit()).isTrue();
+			}
+		});
 	}
 
 	@Test

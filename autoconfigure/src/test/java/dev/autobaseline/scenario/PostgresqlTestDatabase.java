@@ -118,8 +118,35 @@ final class PostgresqlTestDatabase extends TestDatabase {
 		}
 	}
 
-	/** Temporary shadow databases the starter left on the server. */
+	/**
+	 * Temporary shadow databases the starter left on the server: those whose replay lock nobody
+	 * holds (a replay running in another process right now holds its lock, and is not left).
+	 */
 	static List<String> shadowsLeft() throws SQLException {
+		List<String> left = new ArrayList<>();
+		for (String name : shadowsPresent()) {
+			Properties properties = new Properties();
+			properties.setProperty("user", SERVER_USER);
+			if (SERVER_PASSWORD != null) {
+				properties.setProperty("password", SERVER_PASSWORD);
+			}
+			String url = SERVER_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+			try (Connection connection = DriverManager.getConnection(url, properties);
+					Statement statement = connection.createStatement();
+					var rows = statement.executeQuery("SELECT pg_try_advisory_lock(" + 0x41424C32 + ", 0)")) {
+				if (rows.next() && rows.getBoolean(1)) {
+					left.add(name);
+				}
+			}
+			catch (SQLException ex) {
+				// Dropped meanwhile, or being dropped: not left behind.
+			}
+		}
+		return left;
+	}
+
+	/** Every database named like a temporary shadow, in use or not. */
+	static List<String> shadowsPresent() throws SQLException {
 		List<String> names = new ArrayList<>();
 		try (Connection admin = server(); Statement statement = admin.createStatement();
 				var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'autobaseline\\_shadow\\_%'")) {

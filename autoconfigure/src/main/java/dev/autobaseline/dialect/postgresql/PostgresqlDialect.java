@@ -40,6 +40,9 @@ public final class PostgresqlDialect implements Dialect {
 	/** What earlier catalog reads of this boot found: unchanged relations are shared between snapshots. */
 	private final RelationCache relations = new RelationCache();
 
+	/** How long an inspection statement may wait for a lock before it fails. */
+	static final long INSPECTION_LOCK_TIMEOUT_MILLIS = 30_000;
+
 	private static final Pattern EXTENSION_EXISTS = Pattern.compile("extension \"([^\"]+)\" already exists");
 
 	@Override
@@ -50,10 +53,37 @@ public final class PostgresqlDialect implements Dialect {
 	@Override
 	public Connection openInspection(LiveDatabase live, boolean readOnly) throws SQLException {
 		Connection connection = live.dataSource().getConnection();
-		if (!connection.getAutoCommit()) {
-			connection.setAutoCommit(true);
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			// Autocommit (no snapshot or lock kept between statements) and a bounded wait for any lock.
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET lock_timeout = " + INSPECTION_LOCK_TIMEOUT_MILLIS);
+			}
 		}
-		return connection;
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+		// The connection goes back to the application's pool: reset the setting on close.
+		return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if ("close".equals(method.getName()) && !connection.isClosed()) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("RESET lock_timeout");
+						}
+						catch (SQLException ex) {
+							// The pool validates or discards a broken connection.
+						}
+					}
+					try {
+						return method.invoke(connection, args);
+					}
+					catch (java.lang.reflect.InvocationTargetException ex) {
+						throw ex.getTargetException();
+					}
+				});
 	}
 
 	@Override
