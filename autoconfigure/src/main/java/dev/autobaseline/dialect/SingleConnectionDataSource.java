@@ -1,20 +1,16 @@
 package dev.autobaseline.dialect;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 
-import javax.sql.DataSource;
 
 /**
  * A DataSource that hands out one held connection, whose {@code close()} does nothing until
  * {@link #closeHeldConnection()}.
  */
-public final class SingleConnectionDataSource implements DataSource {
+public final class SingleConnectionDataSource extends BasicDataSource {
 
 	private final Connection held;
 
@@ -62,39 +58,6 @@ public final class SingleConnectionDataSource implements DataSource {
 	@Override
 	public Connection getConnection(String username, String password) {
 		return this.handedOut;
-	}
-
-	@Override
-	public PrintWriter getLogWriter() {
-		return null;
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) {
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) {
-	}
-
-	@Override
-	public int getLoginTimeout() {
-		return 0;
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		throw new SQLFeatureNotSupportedException();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> type) throws SQLException {
-		throw new SQLException("Not a wrapper");
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> type) {
-		return false;
 	}
 
 }

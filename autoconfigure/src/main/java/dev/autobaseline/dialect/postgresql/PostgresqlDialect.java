@@ -182,17 +182,17 @@ public final class PostgresqlDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
 			throws SQLException {
-		// One flat query, unsorted (sorting cost as much as the rest): attribute numbers keep each
-		// relation's columns in order. Relations equal to those of the previous read come back as the
-		// same instances, so that consecutive snapshots share them.
+		// One flat query, unsorted (sorting cost as much as the rest): attribute numbers put each
+		// relation's columns in order. Only extensions other than plpgsql own relations: without
+		// them, no relation is probed for membership. Relations equal to those of the previous read
+		// come back as the same instances, so that consecutive snapshots share them.
 		String sql = "SELECT c.oid, n.nspname, c.relname, c.relkind, a.attnum, a.attname FROM pg_catalog.pg_class c"
 				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 				+ " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMAS + " AND " + NOT_EXTENSION_MEMBER
-				+ ((schemas != null) ? " AND n.nspname = ANY (?)" : "");
-		Map<Long, String> names = new java.util.LinkedHashMap<>();
-		Map<Long, Relation.Kind> kinds = new java.util.HashMap<>();
-		Map<Long, java.util.TreeMap<Integer, String>> columns = new java.util.HashMap<>();
+				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMAS
+				+ " AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql') OR "
+				+ NOT_EXTENSION_MEMBER + ")" + ((schemas != null) ? " AND n.nspname = ANY (?)" : "");
+		Map<Long, ReadRelation> read = new java.util.LinkedHashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			if (schemas != null) {
 				statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
@@ -200,24 +200,60 @@ public final class PostgresqlDialect implements Dialect {
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					long oid = rows.getLong(1);
-					java.util.TreeMap<Integer, String> byNumber = columns.get(oid);
-					if (byNumber == null) {
+					ReadRelation relation = read.get(oid);
+					if (relation == null) {
 						String kind = rows.getString(4);
-						names.put(oid, relationKey(rows.getString(2), rows.getString(3)));
-						kinds.put(oid, ("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
-						byNumber = new java.util.TreeMap<>();
-						columns.put(oid, byNumber);
+						relation = new ReadRelation(relationKey(rows.getString(2), rows.getString(3)),
+								("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
+						read.put(oid, relation);
 					}
 					String column = rows.getString(6);
 					if (column != null) {
-						byNumber.put(rows.getInt(5), column);
+						relation.add(rows.getInt(5), column);
 					}
 				}
 			}
 		}
-		List<Relation> relations = new ArrayList<>(names.size());
-		names.forEach((oid, name) -> relations.add(new Relation(name, kinds.get(oid), List.copyOf(columns.get(oid).values()))));
+		List<Relation> relations = new ArrayList<>(read.size());
+		read.values().forEach((relation) -> relations.add(relation.toRelation()));
 		return this.relations.share(relations);
+	}
+
+	/** A relation as the rows of the catalog query bring it, columns in any order. */
+	private static final class ReadRelation {
+
+		private final String name;
+
+		private final Relation.Kind kind;
+
+		private final List<String> columns = new ArrayList<>();
+
+		private final List<Integer> numbers = new ArrayList<>();
+
+		private boolean sorted = true;
+
+		ReadRelation(String name, Relation.Kind kind) {
+			this.name = name;
+			this.kind = kind;
+		}
+
+		void add(int number, String column) {
+			this.sorted &= this.numbers.isEmpty() || this.numbers.get(this.numbers.size() - 1) < number;
+			this.numbers.add(number);
+			this.columns.add(column);
+		}
+
+		Relation toRelation() {
+			if (this.sorted) {
+				return new Relation(this.name, this.kind, this.columns);
+			}
+			java.util.TreeMap<Integer, String> byNumber = new java.util.TreeMap<>();
+			for (int i = 0; i < this.columns.size(); i++) {
+				byNumber.put(this.numbers.get(i), this.columns.get(i));
+			}
+			return new Relation(this.name, this.kind, List.copyOf(byNumber.values()));
+		}
+
 	}
 
 	@Override
