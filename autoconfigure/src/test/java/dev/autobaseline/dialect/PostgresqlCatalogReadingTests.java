@@ -72,6 +72,18 @@ class PostgresqlCatalogReadingTests extends CatalogReadingTests {
 	}
 
 	@Test
+	void relationsOfExtensionsAreLeftOutWhetherOrNotAnExtensionIsInstalled() throws Exception {
+		execute("CREATE TABLE book (id INTEGER)");
+		assertThat(read().names()).containsExactly("public.book");
+		// pg_buffercache brings a view into public: a member of the extension, not the application's.
+		execute("CREATE EXTENSION pg_buffercache");
+		assertThat(read().names()).containsExactly("public.book");
+		assertThat(newDialect().readCatalog(this.connection, null).names()).containsExactly("public.book");
+		execute("ALTER EXTENSION pg_buffercache DROP VIEW pg_buffercache");
+		assertThat(read().names()).containsExactlyInAnyOrder("public.book", "public.pg_buffercache");
+	}
+
+	@Test
 	void aTableWithoutColumnsIsARelationWithNone() throws Exception {
 		execute("CREATE TABLE nothing ()");
 		assertThat(read().relations().get(key("nothing")).columns()).isEmpty();
