@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.autobaseline.catalog.MatchLevel;
 import dev.autobaseline.engine.Mode;
+import dev.autobaseline.engine.RecordMode;
 import dev.autobaseline.replay.OnAmbiguous;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -65,6 +66,12 @@ public class AutobaselineProperties {
 	 * How long to wait for another instance that is adopting or migrating the same database.
 	 */
 	private Duration lockTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * How an adoption is recorded: one BASELINE row, or one row per versioned migration up to
+	 * the detected version (with checksums, so that validation still covers the old scripts).
+	 */
+	private RecordMode record = RecordMode.BASELINE;
 
 	private final Shadow shadow = new Shadow();
 
@@ -134,6 +141,14 @@ public class AutobaselineProperties {
 
 	public void setRebaseline(boolean rebaseline) {
 		this.rebaseline = rebaseline;
+	}
+
+	public RecordMode getRecord() {
+		return this.record;
+	}
+
+	public void setRecord(RecordMode record) {
+		this.record = record;
 	}
 
 	public Duration getLockTimeout() {

@@ -268,6 +268,13 @@ public class Autobaseline {
 							inspection.history().exists(), baselineVersion, description);
 				}
 			}
+			if (settings.record() == RecordMode.HISTORY && !"0".equals(baselineVersion)) {
+				// Also after a kill between the BASELINE row and this swap: the next boot lands here as BASELINED.
+				if (!write) {
+					prepareForWrites();
+				}
+				BaselineWriter.recordHistory(this.flyway, this.live, this.dialect, this.history, this.configuration);
+			}
 			int applied = this.flyway.migrate().migrationsExecuted;
 			return report(inspection.state(), verdict, baselineVersion, write, applied, List.of()).withBackup(backup);
 		}

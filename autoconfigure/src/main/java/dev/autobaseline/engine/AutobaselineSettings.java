@@ -23,10 +23,11 @@ import dev.autobaseline.replay.OnAmbiguous;
  * @param replayTimeout the bound on the replay (also PostgreSQL's lock and statement timeouts on shadow connections)
  * @param backupEnabled whether to back a SQLite database up before the first write
  * @param backupDirectory where backups go, or {@code null} for next to the database
+ * @param record how the adoption is recorded in the history
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
 		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
-		Duration replayTimeout, boolean backupEnabled, Path backupDirectory) {
+		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record) {
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -39,13 +40,13 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 	/** The defaults: detect, columns, highest, nothing ignored, writing, backups next to the file. */
 	public static AutobaselineSettings defaults() {
 		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
-				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null);
+				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null, RecordMode.BASELINE);
 	}
 
 	public AutobaselineSettings withDryRun(boolean dryRun) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory);
+				this.backupDirectory, this.record);
 	}
 
 }

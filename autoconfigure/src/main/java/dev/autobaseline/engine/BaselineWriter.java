@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 
@@ -46,6 +47,61 @@ final class BaselineWriter {
 				+ " WHERE installed_rank = (SELECT MAX(installed_rank) FROM " + history.qualified()
 				+ " WHERE type = 'BASELINE')";
 		execute(live, sql, version, description, description);
+	}
+
+	/**
+	 * Swaps the BASELINE row for one row per versioned migration at or below it, in one
+	 * transaction: version, description, type, script and checksum as Flyway resolves them; no
+	 * repeatable migration, no callback fired. A kill before the commit leaves the BASELINE row.
+	 */
+	static void recordHistory(Flyway flyway, LiveDatabase live, Dialect dialect, HistoryTable history,
+			Configuration configuration) throws SQLException {
+		MigrationInfo[] migrations = flyway.info().all();
+		MigrationVersion baseline = java.util.Arrays.stream(migrations)
+			.filter((migration) -> migration.getType().isBaseline())
+			.map(MigrationInfo::getVersion)
+			.reduce((first, second) -> second)
+			.orElse(null);
+		if (baseline == null) {
+			return;
+		}
+		String insert = "INSERT INTO " + history.qualified() + " (installed_rank, version, description, type, script,"
+				+ " checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?,"
+				+ " ?, ?, " + installedBy(configuration, dialect) + ", 0, TRUE FROM " + history.qualified();
+		try (Connection connection = live.dataSource().getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (PreparedStatement delete = connection
+				.prepareStatement("DELETE FROM " + history.qualified() + " WHERE type = 'BASELINE'");
+					PreparedStatement row = connection.prepareStatement(insert)) {
+				delete.executeUpdate();
+				for (MigrationInfo migration : migrations) {
+					if (migration.getVersion() == null || migration.getType().isBaseline()
+							|| migration.getVersion().isNewerThan(baseline) || migration.getScript() == null) {
+						continue;
+					}
+					row.setString(1, migration.getVersion().getVersion());
+					row.setString(2, migration.getDescription());
+					row.setString(3, migration.getType().name());
+					row.setString(4, migration.getScript());
+					if (migration.getChecksum() != null) {
+						row.setInt(5, migration.getChecksum());
+					}
+					else {
+						row.setNull(5, java.sql.Types.INTEGER);
+					}
+					row.executeUpdate();
+				}
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
 	}
 
 	private static String installedBy(Configuration configuration, Dialect dialect) {

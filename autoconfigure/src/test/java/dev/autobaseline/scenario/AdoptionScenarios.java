@@ -227,6 +227,74 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 	}
 
+	// --- record: history
+
+	@Test
+	void recordHistoryWritesTheRowsFlywayWouldHaveWritten() throws Exception {
+		List<String> reference = referenceHistory();
+		LibraryMigrations.legacyAt(this.database, 2);
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.record=history").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(historyDetails()).isEqualTo(reference);
+		assertThat(this.database.rows("SELECT COUNT(*) FROM flyway_schema_history WHERE type = 'BASELINE'"))
+			.containsExactly("0");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+	}
+
+	@Test
+	void recordHistoryLetsValidationCatchALaterEditOfAnOldScript() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot("autobaseline.record=history").run((context) -> assertThat(context).hasNotFailed());
+		Files.writeString(this.migrations.resolve("V1__create_author_and_book.sql"),
+				LibraryMigrations.SCRIPTS.get(1) + "-- edited after the adoption\n");
+		assertRefusedUntouched(AdoptionRefusedException.Reason.VALIDATION_FAILED, "checksum mismatch",
+				"autobaseline.record=history");
+	}
+
+	@Test
+	void recordHistoryFinishesAfterAKillBetweenBaselineAndSwap() throws Exception {
+		List<String> reference = referenceHistory();
+		LibraryMigrations.legacyAt(this.database, 2);
+		// What a kill right after the BASELINE row leaves: the row, nothing swapped, nothing migrated.
+		plainFlyway().baselineVersion("2").load().baseline();
+		boot("autobaseline.record=history").run((context) -> {
+			assertThat(report(context).state()).isEqualTo(SchemaState.BASELINED);
+			assertThat(report(context).migrationsApplied()).isEqualTo(3);
+		});
+		assertThat(historyDetails()).isEqualTo(reference);
+	}
+
+	@Test
+	void recordHistoryWritesNoRowForARepeatableAndFiresNoCallback() throws Exception {
+		Files.writeString(this.migrations.resolve("R__book_titles.sql"),
+				"DROP VIEW IF EXISTS book_titles;\nCREATE VIEW book_titles AS SELECT title FROM book;\n");
+		Files.writeString(this.migrations.resolve("afterMigrate.sql"),
+				"CREATE TABLE IF NOT EXISTS migrate_log (id INTEGER);\nINSERT INTO migrate_log (id) VALUES (1);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot("autobaseline.record=history").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("1:SQL:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok",
+				"null:SQL:ok");
+		// Only the live migrate ran afterMigrate: the replay ran it in the shadow, the swap not at all.
+		assertThat(this.database.rows("SELECT COUNT(*) FROM migrate_log")).containsExactly("1");
+	}
+
+	/** The history plain Flyway writes when it runs every migration: what record: history must reproduce. */
+	private List<String> referenceHistory() throws Exception {
+		try (TestDatabase reference = createDatabase(Files.createTempDirectory(this.temp, "reference"))) {
+			plainFlyway(reference).load().migrate();
+			return historyDetails(reference);
+		}
+	}
+
+	private List<String> historyDetails() throws Exception {
+		return historyDetails(this.database);
+	}
+
+	private static List<String> historyDetails(TestDatabase database) throws Exception {
+		return database.rows("SELECT installed_rank, version, description, type, script, checksum, success"
+				+ " FROM flyway_schema_history ORDER BY installed_rank");
+	}
+
 	// --- Leftovers of earlier attempts with plain Flyway
 
 	@Test

@@ -121,8 +121,12 @@ abstract class ScenarioSupport {
 	}
 
 	org.flywaydb.core.api.configuration.FluentConfiguration plainFlyway() {
+		return plainFlyway(this.database);
+	}
+
+	org.flywaydb.core.api.configuration.FluentConfiguration plainFlyway(TestDatabase database) {
 		return Flyway.configure()
-			.dataSource(this.database.url(), this.database.username(), this.database.password())
+			.dataSource(database.url(), database.username(), database.password())
 			.locations("filesystem:" + this.migrations);
 	}
 
