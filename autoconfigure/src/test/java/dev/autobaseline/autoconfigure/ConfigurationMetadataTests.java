@@ -80,7 +80,7 @@ class ConfigurationMetadataTests {
 		assertThat(autobaselineProperties()).containsOnlyKeys("autobaseline.enabled", "autobaseline.mode",
 				"autobaseline.fixed-version", "autobaseline.match", "autobaseline.on-ambiguous",
 				"autobaseline.ignore-tables", "autobaseline.dry-run", "autobaseline.rebaseline",
-				"autobaseline.lock-timeout", "autobaseline.replay.timeout", "autobaseline.backup.enabled",
+				"autobaseline.record", "autobaseline.lock-timeout", "autobaseline.replay.timeout", "autobaseline.backup.enabled",
 				"autobaseline.backup.directory", "autobaseline.shadow.url", "autobaseline.shadow.username",
 				"autobaseline.shadow.password", "autobaseline.shadow.leftover-min-age");
 	}
@@ -136,7 +136,7 @@ class ConfigurationMetadataTests {
 			assertThat(hinted).as("hinted values of %s", name).containsExactlyElementsOf(constants);
 		}
 		assertThat(enumProperties).containsExactlyInAnyOrder("autobaseline.mode", "autobaseline.match",
-				"autobaseline.on-ambiguous");
+				"autobaseline.on-ambiguous", "autobaseline.record");
 	}
 
 	private static Class<?> typeOf(JsonNode property) {
