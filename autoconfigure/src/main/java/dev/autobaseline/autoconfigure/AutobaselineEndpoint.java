@@ -52,14 +52,15 @@ public class AutobaselineEndpoint {
 	 * @param ignoreTables glob patterns of live tables left out
 	 * @param dryRun whether the starter only plans
 	 * @param rebaseline whether a wrong BASELINE row is rewritten
+	 * @param record how an adoption is recorded: one BASELINE row, or one row per migration
 	 */
 	public record SettingsDescriptor(String mode, String match, String onAmbiguous, List<String> ignoreTables,
-			boolean dryRun, boolean rebaseline) {
+			boolean dryRun, boolean rebaseline, String record) {
 
 		static SettingsDescriptor of(AutobaselineProperties properties) {
 			return new SettingsDescriptor(name(properties.getMode()), name(properties.getMatch()),
 					name(properties.getOnAmbiguous()), List.copyOf(properties.getIgnoreTables()), properties.isDryRun(),
-					properties.isRebaseline());
+					properties.isRebaseline(), name(properties.getRecord()));
 		}
 
 	}

@@ -73,6 +73,13 @@ public class AutobaselineProperties {
 	 */
 	private RecordMode record = RecordMode.BASELINE;
 
+	/**
+	 * Whether to remove failed rows from the history and migrate again, when they are its only
+	 * problem and the schema matches the last successful version. Flyway's full repair is
+	 * never called.
+	 */
+	private boolean repair;
+
 	private final Shadow shadow = new Shadow();
 
 	private final Replay replay = new Replay();
@@ -141,6 +148,14 @@ public class AutobaselineProperties {
 
 	public void setRebaseline(boolean rebaseline) {
 		this.rebaseline = rebaseline;
+	}
+
+	public boolean isRepair() {
+		return this.repair;
+	}
+
+	public void setRepair(boolean repair) {
+		this.repair = repair;
 	}
 
 	public RecordMode getRecord() {

@@ -20,6 +20,7 @@ import dev.autobaseline.replay.VersionChooser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -167,7 +168,12 @@ public class Autobaseline {
 			Inspection inspection = inspect();
 			return switch (inspection.state()) {
 				case MANAGED -> migrateManaged(SchemaState.MANAGED);
-				case INCONSISTENT -> throw Refusals.failedMigrations(this.history, inspection.history().failed());
+				case INCONSISTENT -> {
+					if (!settings.repair()) {
+						throw Refusals.failedMigrations(this.history, inspection.history().failed());
+					}
+					yield repairFailedMigrations();
+				}
 				case FOREIGN_HISTORY -> throw Refusals.foreignHistory(this.history, inspection.foreignHistories());
 				case EMPTY -> migrateManaged(SchemaState.EMPTY);
 				case UNMANAGED, BASELINED -> adoptExisting(inspection);
@@ -207,20 +213,60 @@ public class Autobaseline {
 			}
 		}
 
+		/** Flyway's read-only validation, pending migrations allowed. */
+		private ValidateResult validateAllowingPending() {
+			List<String> patterns = new ArrayList<>(Arrays.stream(this.configuration.getIgnoreMigrationPatterns())
+				.map(Object::toString)
+				.toList());
+			patterns.add("*:pending");
+			return Flyway.configure(this.configuration.getClassLoader())
+				.configuration(this.configuration)
+				.ignoreMigrationPatterns(patterns.toArray(String[]::new))
+				.load()
+				.validateWithResult();
+		}
+
+		/**
+		 * {@code repair: true}: failed rows are removed and Flyway migrates again, only when
+		 * they are the history's only problem and the schema matches the last successful version
+		 * (a failed non-transactional migration may have left half its changes). Flyway's own
+		 * repair, which also realigns checksums, is never called.
+		 */
+		private AdoptionReport repairFailedMigrations() throws SQLException {
+			ValidateResult validation = validateAllowingPending();
+			List<String> otherProblems = validation.invalidMigrations.stream()
+				.filter((invalid) -> invalid.errorDetails.errorCode != CoreErrorCode.FAILED_VERSIONED_MIGRATION
+						&& invalid.errorDetails.errorCode != CoreErrorCode.FAILED_REPEATABLE_MIGRATION)
+				.map((invalid) -> invalid.errorDetails.errorMessage)
+				.toList();
+			if (!otherProblems.isEmpty()) {
+				throw Refusals.validationFailed(this.history,
+						new FlywayValidateException(validation.errorDetails, String.join("\n", otherProblems)));
+			}
+			String lastSuccessful = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
+			Verdict verdict = detect(SchemaState.INCONSISTENT);
+			if (lastSuccessful == null || !verdict.accepts(lastSuccessful)) {
+				throw Refusals.repairMismatch(this.history, lastSuccessful, verdict.version(), verdict.detection());
+			}
+			if (settings.dryRun()) {
+				warn("autobaseline: dry run: repair=true would remove the failed rows; the schema matches V"
+						+ lastSuccessful + ", the last successful version");
+				return report(SchemaState.INCONSISTENT, verdict, null, Boolean.FALSE, -1, List.of());
+			}
+			String backup = prepareForWrites();
+			int removed = BaselineWriter.deleteFailedRows(this.live, this.history);
+			warn("autobaseline: repair=true removed " + Refusals.count(removed, "failed row")
+					+ " from the history (the schema matches V" + lastSuccessful + "); Flyway runs them again");
+			int applied = this.flyway.migrate().migrationsExecuted;
+			return report(SchemaState.INCONSISTENT, verdict, null, Boolean.FALSE, applied, List.of()).withBackup(backup);
+		}
+
 		/**
 		 * A dry run of a managed database: Flyway's read-only validation (pending migrations
 		 * allowed), then the migrations it would apply.
 		 */
 		private AdoptionReport planManaged() {
-			List<String> patterns = new ArrayList<>(Arrays.stream(this.configuration.getIgnoreMigrationPatterns())
-				.map(Object::toString)
-				.toList());
-			patterns.add("*:pending");
-			Flyway validating = Flyway.configure(this.configuration.getClassLoader())
-				.configuration(this.configuration)
-				.ignoreMigrationPatterns(patterns.toArray(String[]::new))
-				.load();
-			ValidateResult validation = validating.validateWithResult();
+			ValidateResult validation = validateAllowingPending();
 			if (!validation.validationSuccessful) {
 				throw Refusals.validationFailed(this.history,
 						new FlywayValidateException(validation.errorDetails, validation.getAllErrorMessages()));

@@ -24,10 +24,13 @@ import dev.autobaseline.replay.OnAmbiguous;
  * @param backupEnabled whether to back a SQLite database up before the first write
  * @param backupDirectory where backups go, or {@code null} for next to the database
  * @param record how the adoption is recorded in the history
+ * @param repair whether to remove failed rows (when they are the only problem and the schema
+ * matches the last successful version) and migrate
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
 		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
-		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record) {
+		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record,
+		boolean repair) {
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -40,13 +43,14 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 	/** The defaults: detect, columns, highest, nothing ignored, writing, backups next to the file. */
 	public static AutobaselineSettings defaults() {
 		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
-				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null, RecordMode.BASELINE);
+				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null, RecordMode.BASELINE,
+				false);
 	}
 
 	public AutobaselineSettings withDryRun(boolean dryRun) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory, this.record);
+				this.backupDirectory, this.record, this.repair);
 	}
 
 }

@@ -104,6 +104,34 @@ final class BaselineWriter {
 		}
 	}
 
+	/** The highest version among the successful rows (BASELINE included), or {@code null}. */
+	static String lastSuccessfulVersion(LiveDatabase live, HistoryTable history) throws SQLException {
+		MigrationVersion last = null;
+		try (Connection connection = live.dataSource().getConnection();
+				PreparedStatement statement = connection.prepareStatement("SELECT version FROM " + history.qualified()
+						+ " WHERE success AND version IS NOT NULL AND type NOT IN ('SCHEMA', 'DELETE')");
+				java.sql.ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				MigrationVersion version = MigrationVersion.fromVersion(rows.getString(1));
+				last = (last == null || version.isNewerThan(last)) ? version : last;
+			}
+		}
+		return (last != null) ? last.getVersion() : null;
+	}
+
+	/** Deletes the failed rows in one statement; returns how many. */
+	static int deleteFailedRows(LiveDatabase live, HistoryTable history) throws SQLException {
+		try (Connection connection = live.dataSource().getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("DELETE FROM " + history.qualified() + " WHERE NOT success")) {
+			int removed = statement.executeUpdate();
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+			return removed;
+		}
+	}
+
 	private static String installedBy(Configuration configuration, Dialect dialect) {
 		String configured = configuration.getInstalledBy();
 		return (configured != null) ? "'" + configured.replace("'", "''") + "'" : dialect.currentUserSql();

@@ -70,8 +70,9 @@ final class Refusals {
 		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.FAILED_MIGRATIONS,
 				"The history table " + history.qualified() + " holds " + count(failed, "failed migration")
 						+ " (rows with success = false)." + UNTOUCHED,
-				"Undo what the failed migration changed, then delete its row from " + history.qualified()
-						+ " (or run Flyway's repair) and start again.",
+				"Undo what the failed migration changed, then set autobaseline.repair=true (it removes the failed"
+						+ " rows once the schema matches the last successful version), or delete the rows from "
+						+ history.qualified() + " by hand, and start again.",
 				null, null);
 	}
 
@@ -82,6 +83,16 @@ final class Refusals {
 						+ " spring.flyway.ignore-migration-patterns for versions the application may not know, or run"
 						+ " Flyway's repair once the scripts are right.",
 				null, flywayError);
+	}
+
+	static AdoptionRefusedException repairMismatch(HistoryTable history, String lastSuccessful, String detected,
+			Detection detection) {
+		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.FAILED_MIGRATIONS,
+				"The history table " + history.qualified() + " holds failed migrations and autobaseline.repair is"
+						+ " true, but the schema matches version " + detected + ", not V" + lastSuccessful
+						+ ", the last successful one: the failed migration left changes behind." + UNTOUCHED,
+				"Undo what the failed migration changed (or finish it by hand and record it), then start again.",
+				detection, null);
 	}
 
 	static AdoptionRefusedException foreignHistory(HistoryTable history, List<String> tables) {

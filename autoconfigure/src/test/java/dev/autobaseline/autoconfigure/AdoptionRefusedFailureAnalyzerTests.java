@@ -137,8 +137,9 @@ class AdoptionRefusedFailureAnalyzerTests {
 		FailureAnalysis analysis = this.app.analyzeStartupFailure(this.analyzer);
 		assertThat(analysis.getDescription()).isEqualTo(lines("The history table " + HISTORY + " holds 1 failed migration (rows with success = false).",
 				UNTOUCHED));
-		assertThat(analysis.getAction()).isEqualTo("Undo what the failed migration changed, then delete its row from " + HISTORY
-				+ " (or run Flyway's repair) and start again.");
+		assertThat(analysis.getAction()).isEqualTo("Undo what the failed migration changed, then set"
+				+ " autobaseline.repair=true (it removes the failed rows once the schema matches the last successful"
+				+ " version), or delete the rows from " + HISTORY + " by hand, and start again.");
 	}
 
 	@Test

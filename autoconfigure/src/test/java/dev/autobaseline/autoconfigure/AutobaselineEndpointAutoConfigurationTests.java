@@ -58,6 +58,7 @@ class AutobaselineEndpointAutoConfigurationTests {
 				assertThat(descriptor.settings().mode()).isEqualTo("detect");
 				assertThat(descriptor.settings().match()).isEqualTo("columns");
 				assertThat(descriptor.settings().onAmbiguous()).isEqualTo("highest");
+				assertThat(descriptor.settings().record()).isEqualTo("baseline");
 				DecisionDescriptor decision = descriptor.lastDecision();
 				assertThat(decision.state()).isEqualTo("UNMANAGED");
 				assertThat(decision.evidence()).isEqualTo("matched V1");

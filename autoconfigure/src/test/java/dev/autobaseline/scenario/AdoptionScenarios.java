@@ -371,6 +371,45 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
+	void failedMigrationIsRemovedAndRunAgainWithRepairWhenTheSchemaIsAtTheLastSuccessfulVersion() throws Exception {
+		failedV5WithItsChangesUndone();
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.repair=true").run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.INCONSISTENT);
+			assertThat(report.migrationsApplied()).isEqualTo(1);
+		});
+		assertThat(this.database.history()).containsExactly("1:SQL:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+	}
+
+	@Test
+	void repairIsRefusedWhenTheFailedMigrationLeftChangesBehind() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		// V5 failed half-way: its table is there, its row says failed.
+		this.database.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '5'");
+		assertRefusedUntouched(AdoptionRefusedException.Reason.FAILED_MIGRATIONS, "not V4, the last successful one",
+				"autobaseline.repair=true");
+	}
+
+	@Test
+	void repairIsRefusedWhenFailedRowsAreNotTheOnlyProblem() throws Exception {
+		failedV5WithItsChangesUndone();
+		Files.writeString(this.migrations.resolve("V2__add_book_isbn.sql"), "ALTER TABLE book ADD COLUMN isbn VARCHAR(30);\n");
+		assertRefusedUntouched(AdoptionRefusedException.Reason.VALIDATION_FAILED, "checksum mismatch",
+				"autobaseline.repair=true");
+	}
+
+	/** A database at V4 whose V5 failed and was undone: only its failed row is left. */
+	private void failedV5WithItsChangesUndone() throws Exception {
+		Path early = LibraryMigrations.write(this.temp.resolve("early"), LibraryMigrations.SCRIPTS.subList(0, 8));
+		boot("spring.flyway.locations=filesystem:" + early).run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+				+ " checksum, installed_by, execution_time, success) VALUES (5, '5', 'create member', 'SQL',"
+				+ " 'V5__create_member.sql', 1, 'someone', 0, FALSE)");
+	}
+
+	@Test
 	void historyUnderAnotherNameIsRefusedAsForeign() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
 		plainFlyway().table("schema_version").baselineVersion("2").load().baseline();
