@@ -187,14 +187,46 @@ public class Autobaseline {
 				for (String schema : this.history.schemas()) {
 					empty &= this.dialect.isEmptyForFlyway(connection, schema, this.history.table());
 				}
-				List<String> foreign = this.dialect
-					.otherHistoryTables(connection, this.history.schema(), this.history.table())
-					.stream()
-					.filter((table) -> !CatalogScope.isIgnored(settings.ignoreTables(), table))
-					.toList();
+				List<String> foreign = new ArrayList<>();
+				for (String table : this.dialect.otherHistoryTables(connection, this.history.schema(),
+						this.history.table())) {
+					if (CatalogScope.isIgnored(settings.ignoreTables(), table)) {
+						continue;
+					}
+					// Another application's history shares the schema: not ours, left alone.
+					if (holdsOurMigrations(connection, table)) {
+						foreign.add(table);
+					}
+					else {
+						warn("autobaseline: " + table + " is a Flyway history of another application (none of its"
+								+ " scripts is one of this application's migrations), left alone");
+					}
+				}
 				endTransaction(connection);
 				return Inspection.classify(rows, empty, foreign);
 			}
+		}
+
+		/** Whether a Flyway-shaped table records any of this application's migration scripts. */
+		private boolean holdsOurMigrations(Connection connection, String table) throws SQLException {
+			java.util.Set<String> ours = new java.util.HashSet<>();
+			for (org.flywaydb.core.api.MigrationInfo migration : this.flyway.info().all()) {
+				if (migration.getScript() != null) {
+					ours.add(migration.getScript());
+				}
+			}
+			String schema = this.dialect.schemaOf(table);
+			String name = table.startsWith(schema + ".") ? table.substring(schema.length() + 1) : table;
+			try (java.sql.Statement statement = connection.createStatement();
+					java.sql.ResultSet scripts = statement
+						.executeQuery("SELECT script FROM " + this.dialect.qualify(schema, name))) {
+				while (scripts.next()) {
+					if (ours.contains(scripts.getString(1))) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 		AdoptionReport migrateManaged(SchemaState state) {

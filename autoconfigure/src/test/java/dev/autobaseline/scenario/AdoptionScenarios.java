@@ -410,10 +410,26 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
-	void historyUnderAnotherNameIsRefusedAsForeign() throws Exception {
-		LibraryMigrations.legacyAt(this.database, 2);
-		plainFlyway().table("schema_version").baselineVersion("2").load().baseline();
-		assertRefusedUntouched(AdoptionRefusedException.Reason.FOREIGN_HISTORY, relation("schema_version"));
+	void historyOfThisApplicationUnderAnotherNameIsRefusedAsForeign() throws Exception {
+		// An older setup kept this application's history as schema_version.
+		Path early = LibraryMigrations.write(this.temp.resolve("early"), LibraryMigrations.SCRIPTS.subList(0, 4));
+		plainFlyway().locations("filesystem:" + early).table("schema_version").load().migrate();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.FOREIGN_HISTORY,
+				relation("schema_version"));
+		assertThat(refusal.getAction()).contains("spring.flyway.table");
+	}
+
+	@Test
+	void historyOfAnotherApplicationInTheSameSchemaIsLeftAlone(CapturedOutput output) throws Exception {
+		Path other = LibraryMigrations.write(this.temp.resolve("other-app"),
+				List.of("V1__create_invoice.sql", "CREATE TABLE invoice (id INTEGER PRIMARY KEY, total INTEGER);"));
+		plainFlyway().locations("filesystem:" + other).table("billing_history").load().migrate();
+		this.database.execute("INSERT INTO invoice VALUES (1, 100)");
+		String billing = this.database.rows("SELECT version, script, checksum FROM billing_history").toString();
+		assertAdoptedAt(2, "2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(this.database.rows("SELECT version, script, checksum FROM billing_history")).hasToString(billing);
+		assertThat(this.database.rows("SELECT total FROM invoice")).containsExactly("100");
+		assertThat(output).contains(relation("billing_history") + " is a Flyway history of another application");
 	}
 
 	// --- Configuration
