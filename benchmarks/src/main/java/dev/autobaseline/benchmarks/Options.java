@@ -41,7 +41,13 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 	}
 
 	/** {@code --smoke}, {@code --out DIR}, {@code --engines a,b}, {@code --sections a,b}, {@code --runs N}. */
-	static Options parse(String[] args) {
+	static Options parse(String[] given) {
+		// Maven passes -Dbenchmarks.args as one argument, possibly empty: split options on spaces.
+		String[] args = java.util.Arrays.stream(given)
+			.flatMap((arg) -> arg.trim().startsWith("--") ? java.util.Arrays.stream(arg.trim().split("\\s+"))
+					: java.util.stream.Stream.of(arg))
+			.filter((arg) -> !arg.isEmpty())
+			.toArray(String[]::new);
 		Path output = Path.of(".");
 		boolean smoke = false;
 		List<String> engines = null;
