@@ -87,6 +87,7 @@ class SampleApplicationTests {
 			String body = get(app, "/actuator/autobaseline");
 			assertThat(JsonPath.<String>read(body, "$.settings.mode")).isEqualTo("detect");
 			assertThat(JsonPath.<String>read(body, "$.settings.match")).isEqualTo("columns");
+			assertThat(JsonPath.<String>read(body, "$.settings.record")).isEqualTo("baseline");
 			assertThat(JsonPath.<String>read(body, "$.lastDecision.state")).isEqualTo("UNMANAGED");
 			assertThat(JsonPath.<String>read(body, "$.lastDecision.evidence")).isEqualTo("matched V2");
 			assertThat(JsonPath.<String>read(body, "$.lastDecision.level")).isEqualTo("columns");
