@@ -59,7 +59,8 @@ public final class AutobaselineAutoConfiguration {
 				properties.isRebaseline(),
 				new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword(), shadow.getLeftoverMinAge()),
 				properties.getLockTimeout(), properties.getReplay().getTimeout(), properties.getBackup().isEnabled(),
-				properties.getBackup().getDirectory(), properties.getRecord(), properties.isRepair());
+				properties.getBackup().getDirectory(), properties.getRecord(), properties.isRepair(),
+				properties.isVerifyManaged());
 	}
 
 }

@@ -80,6 +80,12 @@ public class AutobaselineProperties {
 	 */
 	private boolean repair;
 
+	/**
+	 * Whether to replay the migrations on managed boots too and refuse a schema that drifted
+	 * from the version its history records. Costs a replay on every boot.
+	 */
+	private boolean verifyManaged;
+
 	private final Shadow shadow = new Shadow();
 
 	private final Replay replay = new Replay();
@@ -148,6 +154,14 @@ public class AutobaselineProperties {
 
 	public void setRebaseline(boolean rebaseline) {
 		this.rebaseline = rebaseline;
+	}
+
+	public boolean isVerifyManaged() {
+		return this.verifyManaged;
+	}
+
+	public void setVerifyManaged(boolean verifyManaged) {
+		this.verifyManaged = verifyManaged;
 	}
 
 	public boolean isRepair() {

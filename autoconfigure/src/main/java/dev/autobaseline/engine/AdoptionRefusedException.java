@@ -32,6 +32,9 @@ public class AdoptionRefusedException extends RuntimeException {
 		/** The history holds failed migrations. */
 		FAILED_MIGRATIONS,
 
+		/** The schema of a managed database drifted from what its history records. */
+		DRIFT,
+
 		/** Flyway's validation rejected the history. */
 		VALIDATION_FAILED,
 

@@ -229,7 +229,28 @@ public class Autobaseline {
 			return false;
 		}
 
-		AdoptionReport migrateManaged(SchemaState state) {
+		/**
+		 * {@code verify-managed}: the schema must still be what its history claims, at the match
+		 * level; otherwise stop with the drift.
+		 */
+		private void verifyManaged() throws SQLException {
+			String recorded = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
+			Evidence evidence = Evidence.gather(this.dialect, this.live, this.history, this.configuration, settings,
+					quieter, this::warn);
+			ReplayedVersion at = evidence.at(MigrationVersion.fromVersion((recorded != null) ? recorded : "0"));
+			List<dev.autobaseline.catalog.Difference> drift = evidence.driftFrom(at)
+				.stream()
+				.filter((difference) -> difference.countsAt(settings.match()))
+				.toList();
+			if (!drift.isEmpty()) {
+				throw Refusals.drift(this.history, at, drift, settings.match());
+			}
+		}
+
+		AdoptionReport migrateManaged(SchemaState state) throws SQLException {
+			if (settings.verifyManaged() && state == SchemaState.MANAGED) {
+				verifyManaged();
+			}
 			if (settings.dryRun() && state == SchemaState.MANAGED) {
 				return planManaged();
 			}
@@ -399,34 +420,10 @@ public class Autobaseline {
 				warn("autobaseline: spring.flyway.baseline-on-migrate and spring.flyway.baseline-version"
 						+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 			}
-			ReplayResult replay = new ShadowReplay(this.dialect, this.live, settings.shadow(), settings.replayTimeout(),
-					quieter)
-				.replay(this.configuration, this.history.schema(), this.history.schemas());
-			CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), this.history.key());
-			CatalogSnapshot liveCatalog;
-			try (Connection connection = this.dialect.openInspection(this.live, settings.dryRun())) {
-				// Flyway's schemas and those the migrations create relations in; other schemas are not ours.
-				java.util.Set<String> schemas = new java.util.TreeSet<>(this.history.schemas());
-				replay.ownedRelations().forEach((key) -> schemas.add(this.dialect.schemaOf(key)));
-				liveCatalog = this.dialect.readCatalog(connection, schemas);
-				endTransaction(connection);
-			}
-			List<String> foreign = scope.foreign(liveCatalog);
-			if (!foreign.isEmpty()) {
-				warn("autobaseline: " + Refusals.count(foreign.size(), "relation")
-						+ " unknown to the migrations, left alone: " + String.join(", ", foreign));
-			}
-			List<String> hidden = scope.ignoredOwned();
-			if (!hidden.isEmpty()) {
-				warn("autobaseline: autobaseline.ignore-tables hides relations the migrations create: "
-						+ String.join(", ", hidden));
-			}
-			List<ReplayedVersion> versions = replay.versions()
-				.stream()
-				.map((version) -> version.withCatalog(scope.replayed(version.catalog())))
-				.toList();
-			Detection detection = VersionChooser.choose(versions, scope.live(liveCatalog), settings.match(),
-					settings.onAmbiguous(), this.configuration.getTarget());
+			Evidence evidence = Evidence.gather(this.dialect, this.live, this.history, this.configuration, settings,
+					quieter, this::warn);
+			ReplayResult replay = evidence.replay();
+			Detection detection = evidence.choose(settings, this.configuration.getTarget());
 			if (!detection.matched()) {
 				throw Refusals.of(state, this.history, detection);
 			}

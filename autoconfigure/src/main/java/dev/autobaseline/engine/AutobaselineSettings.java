@@ -26,11 +26,13 @@ import dev.autobaseline.replay.OnAmbiguous;
  * @param record how the adoption is recorded in the history
  * @param repair whether to remove failed rows (when they are the only problem and the schema
  * matches the last successful version) and migrate
+ * @param verifyManaged whether to replay on managed boots too and refuse a schema that drifted
+ * from the version its history records
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
 		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
 		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record,
-		boolean repair) {
+		boolean repair, boolean verifyManaged) {
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,13 +46,13 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 	public static AutobaselineSettings defaults() {
 		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
 				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null, RecordMode.BASELINE,
-				false);
+				false, false);
 	}
 
 	public AutobaselineSettings withDryRun(boolean dryRun) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory, this.record, this.repair);
+				this.backupDirectory, this.record, this.repair, this.verifyManaged);
 	}
 
 }

@@ -85,6 +85,18 @@ final class Refusals {
 				null, flywayError);
 	}
 
+	static AdoptionRefusedException drift(HistoryTable history, ReplayedVersion recorded, List<Difference> drift,
+			dev.autobaseline.catalog.MatchLevel level) {
+		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.DRIFT,
+				"The history in " + history.qualified() + " says the database is at " + recorded.label()
+						+ ", but the schema differs from what the migrations make up to there, at level "
+						+ level.name().toLowerCase(java.util.Locale.ROOT) + ", in " + count(drift.size(), "way") + ":"
+						+ driftLines(recorded, drift) + UNTOUCHED,
+				"Bring the schema back in line with the migrations (or write a migration for the change), leave"
+						+ " tables out with autobaseline.ignore-tables, or set autobaseline.verify-managed=false.",
+				null, null);
+	}
+
 	static AdoptionRefusedException repairMismatch(HistoryTable history, String lastSuccessful, String detected,
 			Detection detection) {
 		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.FAILED_MIGRATIONS,
@@ -97,10 +109,10 @@ final class Refusals {
 
 	static AdoptionRefusedException foreignHistory(HistoryTable history, List<String> tables) {
 		return new AdoptionRefusedException(SchemaState.FOREIGN_HISTORY, Reason.FOREIGN_HISTORY,
-				"There is no Flyway history in " + history.qualified() + ", but Flyway-shaped tables with rows exist: "
-						+ String.join(", ", tables) + ". Adopting would start a second history." + UNTOUCHED,
+				"There is no Flyway history in " + history.qualified() + ", but " + String.join(", ", tables)
+						+ " records this application's migrations. Adopting would start a second history." + UNTOUCHED,
 				"Point Flyway at the existing history with spring.flyway.table (and spring.flyway.default-schema),"
-						+ " or, if it belongs to another application, list it in autobaseline.ignore-tables.",
+						+ " or list it in autobaseline.ignore-tables to adopt into " + history.qualified() + " anyway.",
 				null, null);
 	}
 

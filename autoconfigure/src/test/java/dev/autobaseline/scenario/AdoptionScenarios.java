@@ -410,6 +410,28 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
+	void verifyManagedRefusesASchemaThatDriftedFromItsHistory() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("ALTER TABLE book ADD COLUMN legacy_flag INTEGER");
+		boot().run((context) -> assertThat(report(context).state()).isEqualTo(SchemaState.MANAGED));
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.DRIFT,
+				"says the database is at V5", "autobaseline.verify-managed=true");
+		assertThat(refusal.getDescription())
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V5");
+	}
+
+	@Test
+	void verifyManagedLetsAnUnchangedSchemaMigrate() throws Exception {
+		Path early = LibraryMigrations.write(this.temp.resolve("early"), LibraryMigrations.SCRIPTS.subList(0, 6));
+		boot("spring.flyway.locations=filesystem:" + early).run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("CREATE TABLE audit_log (id INTEGER)");
+		boot("autobaseline.verify-managed=true").run((context) -> {
+			assertThat(report(context).state()).isEqualTo(SchemaState.MANAGED);
+			assertThat(report(context).migrationsApplied()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void historyOfThisApplicationUnderAnotherNameIsRefusedAsForeign() throws Exception {
 		// An older setup kept this application's history as schema_version.
 		Path early = LibraryMigrations.write(this.temp.resolve("early"), LibraryMigrations.SCRIPTS.subList(0, 4));
