@@ -35,8 +35,9 @@ public class AutobaselineProperties {
 	private String fixedVersion;
 
 	/**
-	 * How closely the live schema must match a migration version: table names, or table and
-	 * column names.
+	 * How closely the live schema must match a migration version: table names, table and
+	 * column names, or everything by definition (types, keys, constraints, indexes and more).
+	 * Among the versions that match, the one whose full snapshot differs least wins.
 	 */
 	private MatchLevel match = MatchLevel.COLUMNS;
 
@@ -210,6 +211,21 @@ public class AutobaselineProperties {
 		 * connections, so that a replay waiting on a lock fails instead of hanging.
 		 */
 		private Duration timeout = Duration.ofMinutes(10);
+
+		/**
+		 * Whether to replay PostgreSQL scripts that hold cluster-wide statements (roles,
+		 * tablespaces, databases, server settings, COPY to files or programs, dblink). They would
+		 * reach past the shadow into the live cluster.
+		 */
+		private boolean allowClusterStatements;
+
+		public boolean isAllowClusterStatements() {
+			return this.allowClusterStatements;
+		}
+
+		public void setAllowClusterStatements(boolean allowClusterStatements) {
+			this.allowClusterStatements = allowClusterStatements;
+		}
 
 		public Duration getTimeout() {
 			return this.timeout;

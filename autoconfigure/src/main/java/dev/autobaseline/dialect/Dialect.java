@@ -125,6 +125,14 @@ public interface Dialect {
 			java.time.Duration timeout) throws SQLException;
 
 	/**
+	 * Whether some SQL statements reach past the database they run in (PostgreSQL roles,
+	 * tablespaces, databases): a replay of them would change the live cluster.
+	 */
+	default boolean hasClusterWideStatements() {
+		return false;
+	}
+
+	/**
 	 * The extension a failed replay tried to create although the shadow already had it, so that
 	 * the replay can be retried without pre-creating it.
 	 */

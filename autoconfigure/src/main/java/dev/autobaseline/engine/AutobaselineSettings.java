@@ -28,11 +28,12 @@ import dev.autobaseline.replay.OnAmbiguous;
  * matches the last successful version) and migrate
  * @param verifyManaged whether to replay on managed boots too and refuse a schema that drifted
  * from the version its history records
+ * @param allowClusterStatements whether to replay PostgreSQL scripts with cluster-wide statements
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
 		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
 		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record,
-		boolean repair, boolean verifyManaged) {
+		boolean repair, boolean verifyManaged, boolean allowClusterStatements) {
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -46,13 +47,19 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 	public static AutobaselineSettings defaults() {
 		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
 				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null, RecordMode.BASELINE,
-				false, false);
+				false, false, false);
 	}
 
 	public AutobaselineSettings withDryRun(boolean dryRun) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory, this.record, this.repair, this.verifyManaged);
+				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements);
+	}
+
+	public AutobaselineSettings withBackupEnabled(boolean backupEnabled) {
+		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
+				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, backupEnabled,
+				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements);
 	}
 
 }

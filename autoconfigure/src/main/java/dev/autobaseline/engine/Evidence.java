@@ -38,7 +38,8 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 	 */
 	static Evidence gather(Dialect dialect, LiveDatabase live, HistoryTable history, Configuration configuration,
 			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn) throws SQLException {
-		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(), quieter)
+		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(),
+				settings.allowClusterStatements(), quieter)
 			.replay(configuration, history.schema(), history.schemas());
 		CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), history.key());
 		CatalogSnapshot liveCatalog;

@@ -45,9 +45,16 @@ public final class ShadowReplay {
 
 	private final java.time.Duration timeout;
 
+	private final boolean allowClusterStatements;
+
+	/**
+	 * @param allowClusterStatements whether to replay scripts whose statements reach past the
+	 * shadow (see {@link ClusterStatements}) where the engine has them
+	 */
 	public ShadowReplay(Dialect dialect, LiveDatabase live, ShadowSettings shadowSettings, java.time.Duration timeout,
-			FlywayQuieter quieter) {
+			boolean allowClusterStatements, FlywayQuieter quieter) {
 		this.dialect = dialect;
+		this.allowClusterStatements = allowClusterStatements;
 		this.live = live;
 		this.shadowSettings = shadowSettings;
 		this.timeout = timeout;
@@ -62,6 +69,9 @@ public final class ShadowReplay {
 	 */
 	public ReplayResult replay(Configuration liveConfiguration, String defaultSchema, List<String> schemas)
 			throws SQLException {
+		if (this.dialect.hasClusterWideStatements() && !this.allowClusterStatements) {
+			refuseClusterStatements(liveConfiguration);
+		}
 		Set<String> skippedExtensions = new HashSet<>();
 		while (true) {
 			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions,
@@ -142,6 +152,26 @@ public final class ShadowReplay {
 		catch (RuntimeException ex) {
 			// The replay itself reports what is wrong with the migrations.
 			return -1;
+		}
+	}
+
+	/** Refuses before any shadow exists when a script would reach past it into the live cluster. */
+	private static void refuseClusterStatements(Configuration configuration) {
+		java.util.Map<String, List<String>> found = new java.util.TreeMap<>();
+		try {
+			MigrationScripts.read(configuration).forEach((script, sql) -> {
+				List<String> statements = ClusterStatements.find(sql);
+				if (!statements.isEmpty()) {
+					found.put(script, statements);
+				}
+			});
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not read the migration scripts to check them"
+					+ " for cluster-wide statements: " + ex.getMessage(), ex);
+		}
+		if (!found.isEmpty()) {
+			throw new ClusterStatementsException(found);
 		}
 	}
 

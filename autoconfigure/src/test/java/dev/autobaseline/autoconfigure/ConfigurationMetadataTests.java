@@ -80,7 +80,8 @@ class ConfigurationMetadataTests {
 		assertThat(autobaselineProperties()).containsOnlyKeys("autobaseline.enabled", "autobaseline.mode",
 				"autobaseline.fixed-version", "autobaseline.match", "autobaseline.on-ambiguous",
 				"autobaseline.ignore-tables", "autobaseline.dry-run", "autobaseline.rebaseline",
-				"autobaseline.record", "autobaseline.repair", "autobaseline.verify-managed", "autobaseline.lock-timeout", "autobaseline.replay.timeout", "autobaseline.backup.enabled",
+				"autobaseline.record", "autobaseline.repair", "autobaseline.verify-managed", "autobaseline.lock-timeout",
+				"autobaseline.replay.timeout", "autobaseline.replay.allow-cluster-statements", "autobaseline.backup.enabled",
 				"autobaseline.backup.directory", "autobaseline.shadow.url", "autobaseline.shadow.username",
 				"autobaseline.shadow.password", "autobaseline.shadow.leftover-min-age");
 	}

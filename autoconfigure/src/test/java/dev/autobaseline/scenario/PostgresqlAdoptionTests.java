@@ -68,4 +68,38 @@ class PostgresqlAdoptionTests extends AdoptionScenarios {
 		return this.database.rows("SELECT current_database()").get(0);
 	}
 
+	@Test
+	void scriptThatCreatesARoleIsRefusedBeforeTheReplayReachesTheCluster() throws Exception {
+		String role = "autobaseline_escape_" + ProcessHandle.current().pid();
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__reporting_role.sql"), "CREATE ROLE " + role + ";\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot().run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(dev.autobaseline.replay.ClusterStatementsException.class)
+				.hasMessageContaining("V6__reporting_role.sql (create role)")
+				.hasMessageContaining("autobaseline.replay.allow-cluster-statements=true");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(this.database.rows("SELECT rolname FROM pg_roles WHERE rolname = '" + role + "'")).isEmpty();
+	}
+
+	@Test
+	void clusterStatementsGuardedForReplayRunWhenAllowed() throws Exception {
+		String role = "autobaseline_allowed_" + ProcessHandle.current().pid();
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__reporting_role.sql"),
+				"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
+						+ role + "; END IF; END $$;\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		try {
+			boot("autobaseline.replay.allow-cluster-statements=true")
+				.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+			assertThat(this.database.history()).endsWith("6:SQL:ok");
+		}
+		finally {
+			this.database.execute("DROP ROLE IF EXISTS " + role);
+		}
+	}
+
 }

@@ -274,7 +274,7 @@ final class Harness {
 		LiveDatabase database = live.live();
 		Flyway flyway = flyway(database.dataSource(), scripts).load();
 		return new ShadowReplay(Dialect.forUrl(database.jdbcUrl()), database, ShadowSettings.NONE,
-				AutobaselineSettings.DEFAULT_REPLAY_TIMEOUT, FlywayQuieter.NONE)
+				AutobaselineSettings.DEFAULT_REPLAY_TIMEOUT, false, FlywayQuieter.NONE)
 			.replay(flyway.getConfiguration(), engine.defaultSchema(), List.of(engine.defaultSchema()));
 	}
 

@@ -300,6 +300,11 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
+	public boolean hasClusterWideStatements() {
+		return true;
+	}
+
+	@Override
 	public Optional<String> preCreatedExtensionConflict(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && "42710".equals(sql.getSQLState())) {

@@ -1,0 +1,40 @@
+package dev.autobaseline.replay;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thrown before the replay when a script holds statements that would reach past the shadow
+ * database into the live cluster (a role, a tablespace, another database's settings). Nothing was
+ * written, nor replayed.
+ */
+public class ClusterStatementsException extends RuntimeException {
+
+	private final Map<String, List<String>> statements;
+
+	public ClusterStatementsException(Map<String, List<String>> statements) {
+		super("Flyway Autobaseline will not replay the migrations into a shadow database: "
+				+ describe(statements) + " would reach past the shadow into the live cluster (PostgreSQL roles,"
+				+ " tablespaces, databases and server settings are cluster-wide), and the live migration that runs"
+				+ " them after the baseline would then fail. Nothing was written. Set"
+				+ " autobaseline.replay.allow-cluster-statements=true if replaying them is harmless (IF NOT EXISTS"
+				+ " guards), or autobaseline.mode=fixed with autobaseline.fixed-version=<version>.");
+		this.statements = Map.copyOf(statements);
+	}
+
+	/** Script to the cluster-wide statements found in it. */
+	public Map<String, List<String>> getStatements() {
+		return this.statements;
+	}
+
+	private static String describe(Map<String, List<String>> statements) {
+		StringBuilder text = new StringBuilder();
+		statements.forEach((script, found) -> text.append((text.length() > 0) ? "; " : "")
+			.append(script.substring(Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\')) + 1))
+			.append(" (")
+			.append(String.join(", ", found))
+			.append(')'));
+		return text.toString();
+	}
+
+}
