@@ -60,7 +60,8 @@ public final class AutobaselineAutoConfiguration {
 				new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword(), shadow.getLeftoverMinAge()),
 				properties.getLockTimeout(), properties.getReplay().getTimeout(), properties.getBackup().isEnabled(),
 				properties.getBackup().getDirectory(), properties.getRecord(), properties.isRepair(),
-				properties.isVerifyManaged(), properties.getReplay().isAllowClusterStatements());
+				properties.isVerifyManaged(), properties.getReplay().isAllowClusterStatements(),
+				properties.getReplay().getJavaMigrationBeans());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.autobaseline.catalog.MatchLevel;
 import dev.autobaseline.engine.Mode;
 import dev.autobaseline.engine.RecordMode;
+import dev.autobaseline.replay.JavaMigrationBeans;
 import dev.autobaseline.replay.OnAmbiguous;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -218,6 +219,21 @@ public class AutobaselineProperties {
 		 * reach past the shadow into the live cluster.
 		 */
 		private boolean allowClusterStatements;
+
+		/**
+		 * What the replay does with JavaMigration beans, which may hold the application's
+		 * DataSource and write to the live database: replace them with inert stand-ins of the
+		 * same version and checksum, or run them.
+		 */
+		private JavaMigrationBeans javaMigrationBeans = JavaMigrationBeans.STUB;
+
+		public JavaMigrationBeans getJavaMigrationBeans() {
+			return this.javaMigrationBeans;
+		}
+
+		public void setJavaMigrationBeans(JavaMigrationBeans javaMigrationBeans) {
+			this.javaMigrationBeans = javaMigrationBeans;
+		}
 
 		public boolean isAllowClusterStatements() {
 			return this.allowClusterStatements;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.autobaseline.catalog.MatchLevel;
 import dev.autobaseline.dialect.ShadowSettings;
+import dev.autobaseline.replay.JavaMigrationBeans;
 import dev.autobaseline.replay.OnAmbiguous;
 
 /**
@@ -29,11 +30,12 @@ import dev.autobaseline.replay.OnAmbiguous;
  * @param verifyManaged whether to replay on managed boots too and refuse a schema that drifted
  * from the version its history records
  * @param allowClusterStatements whether to replay PostgreSQL scripts with cluster-wide statements
+ * @param javaMigrationBeans whether {@code JavaMigration} beans are stubbed or run during the replay
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
 		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
 		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record,
-		boolean repair, boolean verifyManaged, boolean allowClusterStatements) {
+		boolean repair, boolean verifyManaged, boolean allowClusterStatements, JavaMigrationBeans javaMigrationBeans) {
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -47,19 +49,21 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 	public static AutobaselineSettings defaults() {
 		return new AutobaselineSettings(Mode.DETECT, null, MatchLevel.COLUMNS, OnAmbiguous.HIGHEST, List.of(), false,
 				false, ShadowSettings.NONE, DEFAULT_LOCK_TIMEOUT, DEFAULT_REPLAY_TIMEOUT, true, null, RecordMode.BASELINE,
-				false, false, false);
+				false, false, false, JavaMigrationBeans.STUB);
 	}
 
 	public AutobaselineSettings withDryRun(boolean dryRun) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements);
+				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
+				this.javaMigrationBeans);
 	}
 
 	public AutobaselineSettings withBackupEnabled(boolean backupEnabled) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, backupEnabled,
-				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements);
+				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
+				this.javaMigrationBeans);
 	}
 
 }

@@ -40,6 +40,7 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn) throws SQLException {
 		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(),
 				settings.allowClusterStatements(), quieter)
+			.javaMigrationBeans(settings.javaMigrationBeans())
 			.replay(configuration, history.schema(), history.schemas());
 		CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), history.key());
 		CatalogSnapshot liveCatalog;

@@ -47,6 +47,8 @@ public final class ShadowReplay {
 
 	private final boolean allowClusterStatements;
 
+	private JavaMigrationBeans javaMigrationBeans = JavaMigrationBeans.STUB;
+
 	/**
 	 * @param allowClusterStatements whether to replay scripts whose statements reach past the
 	 * shadow (see {@link ClusterStatements}) where the engine has them
@@ -59,6 +61,12 @@ public final class ShadowReplay {
 		this.shadowSettings = shadowSettings;
 		this.timeout = timeout;
 		this.quieter = quieter;
+	}
+
+	/** Whether {@code JavaMigration} beans run during the replay or are stubbed (the default). */
+	public ShadowReplay javaMigrationBeans(JavaMigrationBeans javaMigrationBeans) {
+		this.javaMigrationBeans = javaMigrationBeans;
+		return this;
 	}
 
 	/**
@@ -98,7 +106,8 @@ public final class ShadowReplay {
 		try (Connection connection = shadow.dataSource().getConnection()) {
 			empty = this.dialect.readCatalog(connection);
 		}
-		Set<MigrationVersion> inertVersions = Arrays.stream(liveConfiguration.getJavaMigrations())
+		Set<MigrationVersion> inertVersions = (this.javaMigrationBeans == JavaMigrationBeans.RUN) ? Set.of()
+				: Arrays.stream(liveConfiguration.getJavaMigrations())
 			.map(JavaMigration::getVersion)
 			.filter(java.util.Objects::nonNull)
 			.collect(java.util.stream.Collectors.toSet());
@@ -107,7 +116,8 @@ public final class ShadowReplay {
 			.dataSource(shadow.dataSource())
 			.defaultSchema(defaultSchema)
 			.schemas(schemas.toArray(String[]::new))
-			.javaMigrations(inert(liveConfiguration.getJavaMigrations()))
+			.javaMigrations((this.javaMigrationBeans == JavaMigrationBeans.RUN) ? liveConfiguration.getJavaMigrations()
+					: inert(liveConfiguration.getJavaMigrations()))
 			.target(MigrationVersion.LATEST)
 			.baselineOnMigrate(false)
 			.skipExecutingMigrations(false)

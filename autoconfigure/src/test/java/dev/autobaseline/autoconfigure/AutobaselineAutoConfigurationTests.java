@@ -16,6 +16,7 @@ import dev.autobaseline.engine.Autobaseline;
 import dev.autobaseline.engine.AutobaselineSettings;
 import dev.autobaseline.engine.Mode;
 import dev.autobaseline.engine.RecordMode;
+import dev.autobaseline.replay.JavaMigrationBeans;
 import dev.autobaseline.engine.SchemaState;
 import dev.autobaseline.replay.OnAmbiguous;
 import org.flywaydb.core.Flyway;
@@ -143,7 +144,7 @@ class AutobaselineAutoConfigurationTests {
 					"autobaseline.dry-run=true", "autobaseline.rebaseline=true",
 					"autobaseline.shadow.url=" + sqliteUrl("shadow.db"), "autobaseline.shadow.username=shade",
 					"autobaseline.shadow.password=hidden", "autobaseline.shadow.leftover-min-age=0s",
-					"autobaseline.lock-timeout=5s", "autobaseline.record=history", "autobaseline.repair=true", "autobaseline.verify-managed=true", "autobaseline.replay.allow-cluster-statements=true", "autobaseline.replay.timeout=2m", "autobaseline.backup.enabled=false",
+					"autobaseline.lock-timeout=5s", "autobaseline.record=history", "autobaseline.repair=true", "autobaseline.verify-managed=true", "autobaseline.replay.allow-cluster-statements=true", "autobaseline.replay.java-migration-beans=run", "autobaseline.replay.timeout=2m", "autobaseline.backup.enabled=false",
 					"autobaseline.backup.directory=" + this.temp.resolve("backups"))
 			.run((context) -> {
 				AutobaselineProperties properties = context.getBean(AutobaselineProperties.class);
@@ -161,7 +162,7 @@ class AutobaselineAutoConfigurationTests {
 						Mode.FIXED, "3", MatchLevel.TABLES, OnAmbiguous.LOWEST, List.of("a*", "b?"), true, true,
 						new ShadowSettings(sqliteUrl("shadow.db"), "shade", "hidden", Duration.ZERO), Duration.ofSeconds(5),
 						Duration.ofMinutes(2), false, this.temp.resolve("backups"), RecordMode.HISTORY,
-						true, true, true));
+						true, true, true, JavaMigrationBeans.RUN));
 			});
 	}
 

@@ -81,7 +81,8 @@ class ConfigurationMetadataTests {
 				"autobaseline.fixed-version", "autobaseline.match", "autobaseline.on-ambiguous",
 				"autobaseline.ignore-tables", "autobaseline.dry-run", "autobaseline.rebaseline",
 				"autobaseline.record", "autobaseline.repair", "autobaseline.verify-managed", "autobaseline.lock-timeout",
-				"autobaseline.replay.timeout", "autobaseline.replay.allow-cluster-statements", "autobaseline.backup.enabled",
+				"autobaseline.replay.timeout", "autobaseline.replay.allow-cluster-statements",
+				"autobaseline.replay.java-migration-beans", "autobaseline.backup.enabled",
 				"autobaseline.backup.directory", "autobaseline.shadow.url", "autobaseline.shadow.username",
 				"autobaseline.shadow.password", "autobaseline.shadow.leftover-min-age");
 	}
@@ -137,7 +138,7 @@ class ConfigurationMetadataTests {
 			assertThat(hinted).as("hinted values of %s", name).containsExactlyElementsOf(constants);
 		}
 		assertThat(enumProperties).containsExactlyInAnyOrder("autobaseline.mode", "autobaseline.match",
-				"autobaseline.on-ambiguous", "autobaseline.record");
+				"autobaseline.on-ambiguous", "autobaseline.record", "autobaseline.replay.java-migration-beans");
 	}
 
 	private static Class<?> typeOf(JsonNode property) {

@@ -515,6 +515,21 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		assertThat(this.database.rows("SELECT name FROM author WHERE id = 99")).containsExactly("written by V6");
 	}
 
+	@Test
+	void javaMigrationBeansRunDuringTheReplayWhenConfigured() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 5);
+		LeakyBeans.reset();
+		boot("autobaseline.replay.java-migration-beans=run").withUserConfiguration(LeakyBeans.class)
+			.run((context) -> {
+				// Observed in the replay, V6 changes no table: on-ambiguous=highest treats it as applied.
+				assertThat(report(context).baselineVersion()).isEqualTo("6");
+				assertThat(report(context).migrationsApplied()).isZero();
+			});
+		// It ran once, in the replay, through the DataSource it holds: the live one, as the property warns.
+		assertThat(LeakyBeans.migrations).hasValue(1);
+		assertThat(this.database.rows("SELECT name FROM author WHERE id = 99")).containsExactly("written by V6");
+	}
+
 	/**
 	 * A Callback bean and a JavaMigration bean that hold the application's DataSource and write
 	 * to it: during the replay neither may run.
