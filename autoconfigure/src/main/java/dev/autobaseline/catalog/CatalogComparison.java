@@ -3,6 +3,7 @@ package dev.autobaseline.catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +23,20 @@ public final class CatalogComparison {
 		for (String name : sortedUnion(expected.names(), actual.names())) {
 			addDifferences(name, expected.relations().get(name), actual.relations().get(name), differences);
 		}
+		differences.addAll(objectDifferences(expected.objects(), actual.objects()));
+		return differences;
+	}
+
+	/**
+	 * The differences of the top-level objects that are not relations (types, functions,
+	 * sequences), in key order.
+	 */
+	public static List<Difference> objectDifferences(Map<String, String> want, Map<String, String> have) {
+		if (want == have || want.equals(have)) {
+			return List.of();
+		}
+		List<Difference> differences = new ArrayList<>();
+		addFactDifferences(null, want, have, Set.of(), differences);
 		return differences;
 	}
 
@@ -60,26 +75,59 @@ public final class CatalogComparison {
 			if (want.kind() != have.kind()) {
 				differences.add(new Difference(Difference.Kind.KIND_MISMATCH, name, null));
 			}
-			addColumnDifferences(want, have, differences);
+			Set<String> unpaired = addColumnDifferences(want, have, differences);
+			addFactDifferences(name, want.facts(), have.facts(), unpaired, differences);
 		}
 	}
 
-	private static void addColumnDifferences(Relation want, Relation have, List<Difference> differences) {
-		if (want.columns().equals(have.columns())) {
+	/**
+	 * Facts missing, extra or changed. A column present on one side only is already a column
+	 * difference: its {@code column} fact is not listed again.
+	 */
+	private static void addFactDifferences(String owner, Map<String, String> want, Map<String, String> have,
+			Set<String> unpairedColumns, List<Difference> differences) {
+		if (want.equals(have)) {
 			return;
 		}
+		for (String key : sortedUnion(want.keySet(), have.keySet())) {
+			if (unpairedColumns.contains(key)) {
+				continue;
+			}
+			String wanted = want.get(key);
+			String had = have.get(key);
+			if (had == null) {
+				differences.add(new Difference(Difference.Kind.MISSING_FACT, owner, key, wanted, null));
+			}
+			else if (wanted == null) {
+				differences.add(new Difference(Difference.Kind.EXTRA_FACT, owner, key, null, had));
+			}
+			else if (!wanted.equals(had)) {
+				differences.add(new Difference(Difference.Kind.CHANGED_FACT, owner, key, wanted, had));
+			}
+		}
+	}
+
+	/** Adds the column differences; returns the {@code column} fact keys of columns on one side only. */
+	private static Set<String> addColumnDifferences(Relation want, Relation have, List<Difference> differences) {
+		if (want.columns().equals(have.columns())) {
+			return Set.of();
+		}
+		Set<String> unpaired = new HashSet<>();
 		Set<String> wanted = new HashSet<>(want.columns());
 		Set<String> had = new HashSet<>(have.columns());
 		for (String column : want.columns()) {
 			if (!had.contains(column)) {
 				differences.add(new Difference(Difference.Kind.MISSING_COLUMN, want.name(), column));
+				unpaired.add("column " + column);
 			}
 		}
 		for (String column : have.columns()) {
 			if (!wanted.contains(column)) {
 				differences.add(new Difference(Difference.Kind.EXTRA_COLUMN, have.name(), column));
+				unpaired.add("column " + column);
 			}
 		}
+		return unpaired;
 	}
 
 	private static List<String> sortedUnion(Set<String> a, Set<String> b) {

@@ -5,21 +5,32 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * The user-visible relations of one database (or one replayed prefix of migrations), keyed by
- * name. Immutable.
+ * name, and the top-level objects that are not relations. Immutable.
  *
  * @param relations relations by {@link Relation#name()}
+ * @param objects top-level objects other than relations (types, functions, sequences), each by
+ * what it is, e.g. {@code type public.mood} or {@code function public.f(integer)}, mapped to its
+ * normalised definition; sorted by key
  */
-public record CatalogSnapshot(Map<String, Relation> relations) {
+public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects) {
 
 	/** The catalog of a database holding no relation at all. */
 	public static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of());
 
 	public CatalogSnapshot {
 		relations = Collections.unmodifiableMap(new LinkedHashMap<>(relations));
+		objects = objects.isEmpty() ? Map.of()
+				: (objects instanceof SortedObjects) ? objects : new SortedObjects(objects);
+	}
+
+	/** A catalog of relations only. */
+	public CatalogSnapshot(Map<String, Relation> relations) {
+		this(relations, Map.of());
 	}
 
 	public static CatalogSnapshot of(Collection<Relation> relations) {
@@ -28,12 +39,17 @@ public record CatalogSnapshot(Map<String, Relation> relations) {
 		return new CatalogSnapshot(byName);
 	}
 
+	/** This snapshot with the given top-level objects. */
+	public CatalogSnapshot withObjects(Map<String, String> objects) {
+		return new CatalogSnapshot(this.relations, objects);
+	}
+
 	public Set<String> names() {
 		return this.relations.keySet();
 	}
 
 	public boolean isEmpty() {
-		return this.relations.isEmpty();
+		return this.relations.isEmpty() && this.objects.isEmpty();
 	}
 
 	/** This snapshot without the relations the filter rejects. */
@@ -44,7 +60,55 @@ public record CatalogSnapshot(Map<String, Relation> relations) {
 				kept.put(name, relation);
 			}
 		});
-		return (kept.size() == this.relations.size()) ? this : new CatalogSnapshot(kept);
+		return (kept.size() == this.relations.size()) ? this : new CatalogSnapshot(kept, this.objects);
+	}
+
+	/** This snapshot without the top-level objects the filter rejects (by key). */
+	public CatalogSnapshot retainObjects(Predicate<String> keepKey) {
+		Map<String, String> kept = new TreeMap<>();
+		this.objects.forEach((key, definition) -> {
+			if (keepKey.test(key)) {
+				kept.put(key, definition);
+			}
+		});
+		return (kept.size() == this.objects.size()) ? this : new CatalogSnapshot(this.relations, kept);
+	}
+
+	/**
+	 * The name a top-level object key holds: {@code public.mood} for {@code type public.mood},
+	 * {@code public.f} for {@code function public.f(integer)}.
+	 */
+	public static String objectName(String key) {
+		int space = key.indexOf(' ');
+		String name = (space >= 0) ? key.substring(space + 1) : key;
+		int paren = name.indexOf('(');
+		return (paren >= 0) ? name.substring(0, paren) : name;
+	}
+
+	/** An unmodifiable sorted copy: consecutive snapshots can share one instance. */
+	private static final class SortedObjects extends java.util.AbstractMap<String, String> {
+
+		private final Map<String, String> sorted;
+
+		SortedObjects(Map<String, String> objects) {
+			this.sorted = Collections.unmodifiableMap(new TreeMap<>(objects));
+		}
+
+		@Override
+		public Set<Entry<String, String>> entrySet() {
+			return this.sorted.entrySet();
+		}
+
+		@Override
+		public String get(Object key) {
+			return this.sorted.get(key);
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return this.sorted.containsKey(key);
+		}
+
 	}
 
 }

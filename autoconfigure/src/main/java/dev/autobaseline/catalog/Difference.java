@@ -4,10 +4,20 @@ package dev.autobaseline.catalog;
  * One way a live catalog differs from the catalog the migrations produce at some version.
  *
  * @param kind what differs
- * @param relation the relation concerned
- * @param column the column concerned, or {@code null} for relation-level differences
+ * @param relation the relation concerned, or {@code null} for a top-level object that is not a
+ * relation (a type, a function, a sequence)
+ * @param column the column concerned, the fact's key for fact differences (e.g. {@code column
+ * isbn}, {@code index btree (title)}, {@code type public.mood}), or {@code null} for
+ * relation-level differences
+ * @param expected the fact's definition in the migrations, or {@code null}
+ * @param actual the fact's definition in the database, or {@code null}
  */
-public record Difference(Kind kind, String relation, String column) {
+public record Difference(Kind kind, String relation, String column, String expected, String actual) {
+
+	/** A difference without definitions: a relation or a column. */
+	public Difference(Kind kind, String relation, String column) {
+		this(kind, relation, column, null, null);
+	}
 
 	/** The kinds of difference, each with the level at which it counts. */
 	public enum Kind {
@@ -25,7 +35,16 @@ public record Difference(Kind kind, String relation, String column) {
 		MISSING_COLUMN(MatchLevel.COLUMNS),
 
 		/** The database has the column; the migrations do not create it. */
-		EXTRA_COLUMN(MatchLevel.COLUMNS);
+		EXTRA_COLUMN(MatchLevel.COLUMNS),
+
+		/** The migrations create the fact (an index, a constraint, a type...); the database lacks it. */
+		MISSING_FACT(MatchLevel.STRICT),
+
+		/** The database has the fact; the migrations do not create it. */
+		EXTRA_FACT(MatchLevel.STRICT),
+
+		/** Both have it, with another definition (a column's type, an enum's labels...). */
+		CHANGED_FACT(MatchLevel.STRICT);
 
 		private final MatchLevel level;
 
@@ -62,7 +81,33 @@ public record Difference(Kind kind, String relation, String column) {
 					+ " is created by the migrations up to " + upTo + " but missing from the database";
 			case EXTRA_COLUMN -> "column " + this.relation + "." + this.column
 					+ " exists in the database but in no migration up to " + upTo;
+			case MISSING_FACT -> fact() + " is created by the migrations up to " + upTo
+					+ " but missing from the database";
+			case EXTRA_FACT -> fact() + " exists in the database but in no migration up to " + upTo;
+			case CHANGED_FACT -> fact() + " is " + shown(this.expected) + " in the migrations up to " + upTo + " but "
+					+ shown(this.actual) + " in the database";
 		};
+	}
+
+	/** The fact as a person names it: {@code column public.book.isbn}, {@code index btree (title) on public.book}. */
+	private String fact() {
+		if (this.relation == null) {
+			return this.column;
+		}
+		if (this.column.startsWith("column ")) {
+			return "column " + this.relation + "." + this.column.substring("column ".length());
+		}
+		if (this.column.equals("definition")) {
+			return "the definition of " + this.relation;
+		}
+		return this.column + " on " + this.relation;
+	}
+
+	private static String shown(String definition) {
+		if (definition == null || definition.isEmpty()) {
+			return "(plain)";
+		}
+		return (definition.length() > 120) ? definition.substring(0, 117) + "..." : definition;
 	}
 
 }

@@ -10,6 +10,12 @@ public enum MatchLevel {
 	TABLES,
 
 	/** Table and view names plus each relation's column names. */
-	COLUMNS
+	COLUMNS,
+
+	/**
+	 * Everything the full snapshot holds: column types, nullability and defaults, keys,
+	 * constraints, indexes, triggers, view definitions, types, functions and sequences.
+	 */
+	STRICT
 
 }

@@ -48,10 +48,34 @@ public final class RelationCache {
 	}
 
 	/**
+	 * Reads the listed relations in full (columns and facts), by handle; name and kind of the
+	 * relations returned do not matter, the listing gives them.
+	 */
+	@FunctionalInterface
+	public interface ContentReader<E extends Exception> {
+
+		Map<String, Relation> relations(List<String> handles) throws E;
+
+	}
+
+	/**
 	 * A snapshot of the listed relations, reading columns only for those whose content key is new
 	 * (or missing), and ending the read.
 	 */
 	public synchronized <E extends Exception> CatalogSnapshot read(List<Listed> listed, ColumnReader<E> reader)
+			throws E {
+		return readContent(listed, (handles) -> {
+			Map<String, Relation> read = new HashMap<>();
+			reader.columns(handles).forEach((handle, columns) -> read.put(handle, new Relation(handle, Relation.Kind.TABLE, columns)));
+			return read;
+		});
+	}
+
+	/**
+	 * A snapshot of the listed relations, reading columns and facts only for those whose content
+	 * key is new (or missing), and ending the read.
+	 */
+	public synchronized <E extends Exception> CatalogSnapshot readContent(List<Listed> listed, ContentReader<E> reader)
 			throws E {
 		Relation[] relations = new Relation[listed.size()];
 		List<String> unknown = new ArrayList<>();
@@ -62,12 +86,13 @@ public final class RelationCache {
 				unknown.add(relation.handle());
 			}
 		}
-		Map<String, List<String>> columns = unknown.isEmpty() ? Map.of() : reader.columns(unknown);
+		Map<String, Relation> read = unknown.isEmpty() ? Map.of() : reader.relations(unknown);
 		for (int i = 0; i < relations.length; i++) {
 			if (relations[i] == null) {
 				Listed entry = listed.get(i);
-				relations[i] = share(
-						new Relation(entry.name(), entry.kind(), columns.getOrDefault(entry.handle(), List.of())));
+				Relation content = read.get(entry.handle());
+				relations[i] = share((content != null) ? content.renamed(entry.name(), entry.kind())
+						: new Relation(entry.name(), entry.kind(), List.of()));
 				if (entry.contentKey() != null) {
 					this.byKey.put(entry.contentKey(), relations[i]);
 				}
@@ -97,7 +122,7 @@ public final class RelationCache {
 		}
 		// The key determines the columns; name and kind come from the listing.
 		if (!relation.name().equals(listed.name()) || relation.kind() != listed.kind()) {
-			return share(new Relation(listed.name(), listed.kind(), relation.columns()));
+			return share(relation.renamed(listed.name(), listed.kind()));
 		}
 		this.byName.put(relation.name(), relation);
 		return relation;

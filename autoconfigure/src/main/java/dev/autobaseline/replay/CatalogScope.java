@@ -15,6 +15,8 @@ public final class CatalogScope {
 
 	private final Set<String> owned;
 
+	private final Set<String> ownedObjects;
+
 	private final Set<String> repeatableOnly;
 
 	private final List<Pattern> ignored;
@@ -32,20 +34,25 @@ public final class CatalogScope {
 	 * @param historyTable the history table's relation key
 	 */
 	public CatalogScope(ReplayResult replay, List<String> ignoreTables, String historyTable) {
-		this(replay.ownedRelations(), replay.repeatableOnly(), ignoreTables, historyTable);
+		this(replay.ownedRelations(), replay.ownedObjects(), replay.repeatableOnly(), ignoreTables, historyTable);
 	}
 
-	private CatalogScope(Set<String> owned, Set<String> repeatableOnly, List<String> ignoreTables,
-			String historyTable) {
+	private CatalogScope(Set<String> owned, Set<String> ownedObjects, Set<String> repeatableOnly,
+			List<String> ignoreTables, String historyTable) {
 		this.owned = owned;
+		this.ownedObjects = ownedObjects;
 		this.repeatableOnly = repeatableOnly;
 		this.ignored = ignoreTables.stream().map(CatalogScope::glob).toList();
 		this.historyTable = historyTable;
 	}
 
-	/** The live catalog as evidence: owned relations only. */
+	/**
+	 * The live catalog as evidence: owned relations only, with everything on them; top-level
+	 * objects (types, functions, sequences) some migration creates.
+	 */
 	public CatalogSnapshot live(CatalogSnapshot catalog) {
-		return catalog.retain((name) -> this.owned.contains(name) && isEvidence(name));
+		return catalog.retain((name) -> this.owned.contains(name) && isEvidence(name))
+			.retainObjects((key) -> this.ownedObjects.contains(key) && !isIgnored(CatalogSnapshot.objectName(key)));
 	}
 
 	/**
@@ -55,14 +62,22 @@ public final class CatalogScope {
 	public synchronized CatalogSnapshot replayed(CatalogSnapshot catalog) {
 		if (catalog != this.lastReplayed) {
 			this.lastReplayed = catalog;
-			this.lastEvidence = catalog.retain(this::isEvidence);
+			this.lastEvidence = catalog.retain(this::isEvidence)
+				.retainObjects((key) -> !isIgnored(CatalogSnapshot.objectName(key)));
 		}
 		return this.lastEvidence;
 	}
 
-	/** Live relations no migration creates: left alone, listed at WARN. */
+	/** Live relations and top-level objects no migration creates: left alone, listed at WARN. */
 	public List<String> foreign(CatalogSnapshot live) {
-		return live.names().stream().filter((name) -> !this.owned.contains(name) && isEvidence(name)).sorted().toList();
+		List<String> foreign = new java.util.ArrayList<>(
+				live.names().stream().filter((name) -> !this.owned.contains(name) && isEvidence(name)).sorted().toList());
+		live.objects()
+			.keySet()
+			.stream()
+			.filter((key) -> !this.ownedObjects.contains(key) && !isIgnored(CatalogSnapshot.objectName(key)))
+			.forEach(foreign::add);
+		return foreign;
 	}
 
 	/** Relations some migration creates that an {@code ignore-tables} pattern hides. */
@@ -82,7 +97,7 @@ public final class CatalogScope {
 
 	/** Whether one of the glob patterns names the relation. */
 	public static boolean isIgnored(List<String> ignoreTables, String name) {
-		return new CatalogScope(Set.of(), Set.of(), ignoreTables, "").isIgnored(name);
+		return new CatalogScope(Set.of(), Set.of(), Set.of(), ignoreTables, "").isIgnored(name);
 	}
 
 	private boolean isEvidence(String name) {

@@ -31,6 +31,22 @@ public record ReplayResult(List<ReplayedVersion> versions, Set<String> repeatabl
 		return new java.util.TreeSet<>(owned);
 	}
 
+	/**
+	 * Every top-level object other than a relation (a type, a function, a sequence) that some
+	 * versioned migration creates, by key.
+	 */
+	public Set<String> ownedObjects() {
+		Set<String> owned = new java.util.HashSet<>();
+		Object previous = null;
+		for (ReplayedVersion version : this.versions) {
+			if (version.catalog().objects() != previous) {
+				owned.addAll(version.catalog().objects().keySet());
+				previous = version.catalog().objects();
+			}
+		}
+		return owned;
+	}
+
 	/** The versioned migrations in order, without the empty prefix. */
 	public List<ReplayedVersion> migrations() {
 		return this.versions.subList(1, this.versions.size());

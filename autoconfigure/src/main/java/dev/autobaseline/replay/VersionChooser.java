@@ -37,14 +37,16 @@ public final class VersionChooser {
 		Distances distances = new Distances(live, level);
 		int[] atLevel = new int[count];
 		int[] total = new int[count];
+		int[] names = new int[count];
 		for (int i = 0; i < count; i++) {
 			distances.measure(versions.get(i).catalog());
 			atLevel[i] = distances.atLevel;
 			total[i] = distances.total;
+			names[i] = distances.names;
 		}
 
 		// The closest version overall: the drift report's reference when nothing matches.
-		int closest = closestAt(atLevel, total);
+		int closest = closestAt(names, atLevel, total);
 		List<Integer> candidates = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			if (atLevel[i] == 0) {
@@ -97,16 +99,19 @@ public final class VersionChooser {
 		return version.version().isNewerThan(target);
 	}
 
-	private static int closestAt(int[] atLevel, int[] total) {
+	/**
+	 * The version with the fewest differences in names (tables and columns), then at the level,
+	 * then in all: at {@code strict} a version with the right tables and columns but other types
+	 * is closer than the empty schema, although one extra table counts once.
+	 */
+	private static int closestAt(int[] names, int[] atLevel, int[] total) {
 		int closest = 0;
-		long fewest = Long.MAX_VALUE;
-		int fewestTotal = Integer.MAX_VALUE;
-		for (int i = 0; i < atLevel.length; i++) {
+		for (int i = 1; i < atLevel.length; i++) {
+			int byNames = Integer.compare(names[i], names[closest]);
+			int byLevel = Integer.compare(atLevel[i], atLevel[closest]);
 			// Ties go to the later version: the database most likely ran further.
-			if (atLevel[i] < fewest || (atLevel[i] == fewest && total[i] <= fewestTotal)) {
+			if (byNames < 0 || (byNames == 0 && (byLevel < 0 || (byLevel == 0 && total[i] <= total[closest])))) {
 				closest = i;
-				fewest = atLevel[i];
-				fewestTotal = total[i];
 			}
 		}
 		return closest;
@@ -133,11 +138,16 @@ public final class VersionChooser {
 
 		private final Map<Relation, int[]> byRelation = new IdentityHashMap<>();
 
+		private final Map<Map<String, String>, int[]> byObjects = new IdentityHashMap<>();
+
 		private CatalogSnapshot last;
 
 		int atLevel;
 
 		int total;
+
+		/** Differences at {@code columns} or below: table and column names. */
+		int names;
 
 		Distances(CatalogSnapshot live, MatchLevel level) {
 			this.live = live;
@@ -151,6 +161,7 @@ public final class VersionChooser {
 			}
 			int atLevel = 0;
 			int total = 0;
+			int names = 0;
 			int inLive = 0;
 			for (Map.Entry<String, Relation> entry : catalog.relations().entrySet()) {
 				String name = entry.getKey();
@@ -166,20 +177,27 @@ public final class VersionChooser {
 				}
 				atLevel += counts[0];
 				total += counts[1];
+				names += counts[2];
 			}
 			// Every live relation the prefix lacks is one EXTRA_RELATION.
 			int extra = this.live.relations().size() - inLive;
-			this.atLevel = atLevel + (this.extraCounts ? extra : 0);
-			this.total = total + extra;
+			// Types, functions and sequences: consecutive prefixes share one map while they are unchanged.
+			int[] objects = this.byObjects.computeIfAbsent(catalog.objects(),
+					(want) -> count(CatalogComparison.objectDifferences(want, this.live.objects())));
+			this.atLevel = atLevel + (this.extraCounts ? extra : 0) + objects[0];
+			this.total = total + extra + objects[1];
+			this.names = names + extra;
 			this.last = catalog;
 		}
 
 		private int[] count(List<Difference> differences) {
 			int atLevel = 0;
+			int names = 0;
 			for (Difference difference : differences) {
 				atLevel += difference.countsAt(this.level) ? 1 : 0;
+				names += difference.countsAt(MatchLevel.COLUMNS) ? 1 : 0;
 			}
-			return new int[] { atLevel, differences.size() };
+			return new int[] { atLevel, differences.size(), names };
 		}
 
 	}

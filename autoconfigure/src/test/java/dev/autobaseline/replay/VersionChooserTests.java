@@ -3,6 +3,7 @@ package dev.autobaseline.replay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.MatchLevel;
@@ -145,8 +146,10 @@ class VersionChooserTests {
 					versions.get(random.nextInt(versions.size())).catalog().relations());
 			for (int change = random.nextInt(4); change > 0; change--) {
 				String name = "t_" + (1 + random.nextInt(70));
-				switch (random.nextInt(4)) {
+				switch (random.nextInt(5)) {
 					case 0 -> live.remove(name);
+					case 4 -> live.computeIfPresent(name, (key, relation) -> new Relation(key, relation.kind(),
+							relation.columns(), Map.of("index btree (id)", "")));
 					case 1 -> live.put(name, table(name, "id", "extra"));
 					case 2 -> live.put(name, new Relation(name, Relation.Kind.VIEW, List.of("id")));
 					default -> live.put(name, table(name));
@@ -169,15 +172,16 @@ class VersionChooserTests {
 		List<List<dev.autobaseline.catalog.Difference>> differences = versions.stream()
 			.map((version) -> dev.autobaseline.catalog.CatalogComparison.differences(version.catalog(), live))
 			.toList();
+		// Closest: fewest differences in names (tables, columns), then at the level, then in all; ties to the later.
+		java.util.Comparator<List<dev.autobaseline.catalog.Difference>> closer = java.util.Comparator
+			.<List<dev.autobaseline.catalog.Difference>>comparingLong(
+					(list) -> list.stream().filter((difference) -> difference.countsAt(MatchLevel.COLUMNS)).count())
+			.thenComparingLong((list) -> list.stream().filter((difference) -> difference.countsAt(level)).count())
+			.thenComparingInt(List::size);
 		int closest = 0;
-		long fewest = Long.MAX_VALUE;
-		int fewestTotal = Integer.MAX_VALUE;
 		for (int i = 0; i < differences.size(); i++) {
-			long atLevel = differences.get(i).stream().filter((difference) -> difference.countsAt(level)).count();
-			if (atLevel < fewest || (atLevel == fewest && differences.get(i).size() <= fewestTotal)) {
+			if (closer.compare(differences.get(i), differences.get(closest)) <= 0) {
 				closest = i;
-				fewest = atLevel;
-				fewestTotal = differences.get(i).size();
 			}
 		}
 		List<Integer> candidates = new ArrayList<>();
@@ -205,6 +209,43 @@ class VersionChooserTests {
 		int chosen = (onAmbiguous == OnAmbiguous.LOWEST) ? first : best.get(best.size() - 1);
 		return new Detection(Detection.Outcome.MATCHED, level, versions.get(chosen), bestVersions, bestDistance,
 				versions.get(chosen), differences.get(chosen));
+	}
+
+	@Test
+	void versionsThatOnlyAddAnIndexAreToldApartAtColumnsLevel() {
+		Relation plain = table("book", "id", "title");
+		Relation indexed = new Relation("book", Relation.Kind.TABLE, plain.columns(), Map.of("index btree (title)", ""));
+		List<ReplayedVersion> versions = List.of(empty(), version("1", plain), version("2", indexed));
+		assertThat(VersionChooser.choose(versions, catalog(indexed), MatchLevel.COLUMNS, OnAmbiguous.FAIL, NO_TARGET)
+			.chosen()
+			.version()).hasToString("2");
+		assertThat(VersionChooser.choose(versions, catalog(plain), MatchLevel.COLUMNS, OnAmbiguous.FAIL, NO_TARGET)
+			.chosen()
+			.version()).hasToString("1");
+	}
+
+	@Test
+	void versionsThatOnlyAddAnEnumLabelAreToldApartAtColumnsLevel() {
+		CatalogSnapshot two = catalog(table("person", "id", "mood")).withObjects(Map.of("type public.mood", "enum ('a', 'b')"));
+		CatalogSnapshot three = two.withObjects(Map.of("type public.mood", "enum ('a', 'b', 'c')"));
+		List<ReplayedVersion> versions = List.of(empty(), version("1", two), version("2", three));
+		Detection detection = VersionChooser.choose(versions, two, MatchLevel.COLUMNS, OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(detection.chosen().version()).hasToString("1");
+		assertThat(detection.distance()).isZero();
+	}
+
+	@Test
+	void strictRefusesASchemaWhoseFactsDifferFromEveryVersion() {
+		Relation script = new Relation("book", Relation.Kind.TABLE, List.of("id", "title"), Map.of("column title", "text null"));
+		Relation orm = new Relation("book", Relation.Kind.TABLE, List.of("title", "id"), Map.of("column title", "varchar(255) null"));
+		List<ReplayedVersion> versions = List.of(empty(), version("1", script));
+		Detection strict = VersionChooser.choose(versions, catalog(orm), MatchLevel.STRICT, OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(strict.outcome()).isEqualTo(Detection.Outcome.NO_MATCH);
+		assertThat(strict.differences()).extracting((d) -> d.describe("V1"))
+			.containsExactly("column book.title is text null in the migrations up to V1 but varchar(255) null in the database");
+		Detection columns = VersionChooser.choose(versions, catalog(orm), MatchLevel.COLUMNS, OnAmbiguous.FAIL, NO_TARGET);
+		assertThat(columns.chosen().version()).hasToString("1");
+		assertThat(columns.distance()).isEqualTo(1);
 	}
 
 	/** A history where version i adds table t_i, and every third version adds a column to t_1. */
