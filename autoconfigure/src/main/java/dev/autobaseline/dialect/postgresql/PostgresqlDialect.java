@@ -7,14 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
-import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.catalog.RelationCache;
 import javax.sql.DataSource;
 
@@ -34,11 +32,8 @@ public final class PostgresqlDialect implements Dialect {
 	static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
 			+ " AND n.nspname NOT LIKE 'pg\\_%'";
 
-	private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
-			+ " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
-
 	/** What earlier catalog reads of this boot found: unchanged relations are shared between snapshots. */
-	private final RelationCache relations = new RelationCache();
+	private final PostgresqlCatalogReader catalogReader = new PostgresqlCatalogReader(new RelationCache());
 
 	/** How long an inspection statement may wait for a lock before it fails. */
 	static final long INSPECTION_LOCK_TIMEOUT_MILLIS = 30_000;
@@ -182,78 +177,9 @@ public final class PostgresqlDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
 			throws SQLException {
-		// One flat query, unsorted (sorting cost as much as the rest): attribute numbers put each
-		// relation's columns in order. Only extensions other than plpgsql own relations: without
-		// them, no relation is probed for membership. Relations equal to those of the previous read
-		// come back as the same instances, so that consecutive snapshots share them.
-		String sql = "SELECT c.oid, n.nspname, c.relname, c.relkind, a.attnum, a.attname FROM pg_catalog.pg_class c"
-				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-				+ " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_SCHEMAS
-				+ " AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql') OR "
-				+ NOT_EXTENSION_MEMBER + ")" + ((schemas != null) ? " AND n.nspname = ANY (?)" : "");
-		Map<Long, ReadRelation> read = new java.util.LinkedHashMap<>();
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			if (schemas != null) {
-				statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
-			}
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					long oid = rows.getLong(1);
-					ReadRelation relation = read.get(oid);
-					if (relation == null) {
-						String kind = rows.getString(4);
-						relation = new ReadRelation(relationKey(rows.getString(2), rows.getString(3)),
-								("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
-						read.put(oid, relation);
-					}
-					String column = rows.getString(6);
-					if (column != null) {
-						relation.add(rows.getInt(5), column);
-					}
-				}
-			}
-		}
-		List<Relation> relations = new ArrayList<>(read.size());
-		read.values().forEach((relation) -> relations.add(relation.toRelation()));
-		return this.relations.share(relations);
-	}
-
-	/** A relation as the rows of the catalog query bring it, columns in any order. */
-	private static final class ReadRelation {
-
-		private final String name;
-
-		private final Relation.Kind kind;
-
-		private final List<String> columns = new ArrayList<>();
-
-		private final List<Integer> numbers = new ArrayList<>();
-
-		private boolean sorted = true;
-
-		ReadRelation(String name, Relation.Kind kind) {
-			this.name = name;
-			this.kind = kind;
-		}
-
-		void add(int number, String column) {
-			this.sorted &= this.numbers.isEmpty() || this.numbers.get(this.numbers.size() - 1) < number;
-			this.numbers.add(number);
-			this.columns.add(column);
-		}
-
-		Relation toRelation() {
-			if (this.sorted) {
-				return new Relation(this.name, this.kind, this.columns);
-			}
-			java.util.TreeMap<Integer, String> byNumber = new java.util.TreeMap<>();
-			for (int i = 0; i < this.columns.size(); i++) {
-				byNumber.put(this.numbers.get(i), this.columns.get(i));
-			}
-			return new Relation(this.name, this.kind, List.copyOf(byNumber.values()));
-		}
-
+		// Flat queries, one per kind of object; relations equal to those of the previous read come
+		// back as the same instances, so that consecutive snapshots share them.
+		return this.catalogReader.read(connection, schemas);
 	}
 
 	@Override
