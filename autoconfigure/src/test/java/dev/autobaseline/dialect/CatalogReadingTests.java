@@ -108,6 +108,41 @@ abstract class CatalogReadingTests {
 	}
 
 	@Test
+	void indexesAddedAndDroppedOnAnUnchangedTableAreSeen() throws Exception {
+		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title VARCHAR(100))");
+		assertThat(indexes("book")).isEmpty();
+		execute("CREATE INDEX book_title ON book (title)");
+		assertThat(indexes("book")).hasSize(1);
+		execute("DROP INDEX book_title", "CREATE INDEX other_name ON book (title)");
+		assertThat(indexes("book")).hasSize(1);
+		execute("DROP INDEX other_name");
+		assertThat(indexes("book")).isEmpty();
+	}
+
+	@Test
+	void engineGeneratedNamesDoNotMakeEqualTablesDiffer() throws Exception {
+		execute("CREATE TABLE author (id INTEGER PRIMARY KEY)",
+				"CREATE TABLE a (id INTEGER PRIMARY KEY, code VARCHAR(10) UNIQUE, author_id INTEGER REFERENCES author (id), CHECK (id > 0))",
+				"CREATE INDEX a_code_one ON a (author_id)");
+		Relation first = read().relations().get(key("a"));
+		execute("DROP TABLE a",
+				"CREATE TABLE a (id INTEGER, code VARCHAR(10), author_id INTEGER, CONSTRAINT my_pk PRIMARY KEY (id),"
+						+ " CONSTRAINT my_unique UNIQUE (code), CONSTRAINT my_fk FOREIGN KEY (author_id) REFERENCES author (id),"
+						+ " CONSTRAINT my_check CHECK (id > 0))",
+				"CREATE INDEX a_code_two ON a (author_id)");
+		Relation second = newDialect().readCatalog(this.connection, schemas()).relations().get(key("a"));
+		assertThat(second.facts()).isEqualTo(first.facts());
+		assertThat(first.facts().keySet()).hasSize(8);
+	}
+
+	java.util.Set<String> indexes(String table) throws SQLException {
+		java.util.Set<String> indexes = new java.util.TreeSet<>(read().relations().get(key(table)).facts().keySet());
+		indexes.removeIf((fact) -> !fact.startsWith("index "));
+		assertThat(read()).isEqualTo(newDialect().readCatalog(this.connection, schemas()));
+		return indexes;
+	}
+
+	@Test
 	void oneDialectReadingTwoDatabasesKeepsThemApart() throws Exception {
 		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title VARCHAR(100))");
 		read();

@@ -52,6 +52,45 @@ class SqliteCatalogReadingTests extends CatalogReadingTests {
 	}
 
 	@Test
+	void factsOfAFullSnapshotAreKeyedByWhatTheyAre() throws Exception {
+		execute("CREATE TABLE author (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(200) NOT NULL DEFAULT 'x' COLLATE NOCASE)",
+				"CREATE TABLE \"Book\" (id bigint NOT NULL, title TEXT, author_id INTEGER REFERENCES author ON DELETE CASCADE,"
+						+ " cost NUMERIC CHECK(cost>0), twice REAL GENERATED ALWAYS AS (cost*2) STORED, made DATETIME DEFAULT (datetime('now')),"
+						+ " PRIMARY KEY (id), UNIQUE (title, cost), CONSTRAINT c1 CHECK (length(title) < 100) -- note\n)",
+				"CREATE INDEX idx ON book (lower(title)) WHERE cost > 10", "CREATE UNIQUE INDEX book_x ON Book (author_id DESC)",
+				"CREATE TRIGGER t AFTER INSERT ON book BEGIN UPDATE book SET cost = 1; END",
+				"CREATE VIEW v AS SELECT id, title FROM book WHERE cost > 0",
+				"ALTER TABLE book ADD COLUMN extra TEXT CHECK (extra <> '')");
+		dev.autobaseline.catalog.CatalogSnapshot snapshot = read();
+		assertThat(snapshot.relations().get("author").facts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+				"column id", "integer null autoincrement", "column name", "text not null default 'x' collate nocase",
+				"pk (id)", ""));
+		assertThat(snapshot.relations().get("book").columns()).containsExactly("id", "title", "author_id", "cost", "twice",
+				"made", "extra");
+		assertThat(snapshot.relations().get("book").facts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.ofEntries(
+				java.util.Map.entry("column id", "integer not null"), java.util.Map.entry("column title", "text null"),
+				java.util.Map.entry("column author_id", "integer null"), java.util.Map.entry("column cost", "numeric null"),
+				java.util.Map.entry("column twice", "real null generated always as (cost * 2) stored"),
+				java.util.Map.entry("column made", "numeric null default datetime('now')"),
+				java.util.Map.entry("column extra", "text null"), java.util.Map.entry("pk (id)", ""),
+				java.util.Map.entry("unique (title, cost)", ""), java.util.Map.entry("check (cost > 0)", ""),
+				java.util.Map.entry("check (length(title) < 100)", ""), java.util.Map.entry("check (extra <> '')", ""),
+				java.util.Map.entry("fk (author_id) -> author(id) on delete cascade", ""),
+				java.util.Map.entry("index (lower(title)) where cost > 10", ""),
+				java.util.Map.entry("index unique (author_id desc)", ""),
+				java.util.Map.entry("trigger t", "create trigger t after insert on book begin update book set cost = 1 ; end")));
+		assertThat(snapshot.relations().get("v").facts()).containsEntry("definition", "select id, title from book where cost > 0");
+	}
+
+	@Test
+	void aTriggerAddedToAnUnchangedTableIsSeen() throws Exception {
+		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, n INTEGER)");
+		assertThat(read().relations().get("book").facts()).doesNotContainKey("trigger t");
+		execute("CREATE TRIGGER t AFTER INSERT ON BOOK BEGIN UPDATE book SET n = 1; END");
+		assertThat(read().relations().get("book").facts()).containsKey("trigger t");
+	}
+
+	@Test
 	void namesDifferingOnlyInCaseAreOneRelationInLowerCase() throws Exception {
 		execute("CREATE TABLE Book (Id INTEGER PRIMARY KEY)");
 		assertThat(read().names()).containsExactly("book");

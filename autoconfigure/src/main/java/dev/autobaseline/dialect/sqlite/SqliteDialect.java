@@ -129,11 +129,38 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas)
 			throws SQLException {
-		// Every relation with its CREATE statement, which determines a table's columns: the columns of
-		// a table whose statement an earlier read saw are not read again. A view's columns follow the
-		// tables it selects from (SELECT * is expanded when the view is used): read every time.
-		List<RelationCache.Listed> listed = listRelations(connection);
-		return this.relations.read(listed, (names) -> readColumns(connection, names, listed.size()));
+		// Every relation with its CREATE statement and those of its indexes and triggers, which
+		// together determine what a table holds: a table whose statements an earlier read saw is not
+		// read again. A view's columns follow the tables it selects from (SELECT * is expanded when
+		// the view is used): read every time.
+		List<RelationCache.Listed> listed = withDependents(connection, listRelations(connection));
+		return this.relations.readContent(listed,
+				(names) -> new SqliteCatalogReader(connection, names, listed.size()).read());
+	}
+
+	/** The listing with each table's content key extended by the statements of its indexes and triggers. */
+	private static List<RelationCache.Listed> withDependents(Connection connection, List<RelationCache.Listed> listed)
+			throws SQLException {
+		Map<String, String> dependents = new java.util.HashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT lower(tbl_name), group_concat(type || ' ' || name || char(31)"
+						+ " || sql, char(29)) FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
+						+ " GROUP BY lower(tbl_name)")) {
+			while (rows.next()) {
+				dependents.put(rows.getString(1), rows.getString(2));
+			}
+		}
+		if (dependents.isEmpty()) {
+			return listed;
+		}
+		List<RelationCache.Listed> extended = new ArrayList<>(listed.size());
+		for (RelationCache.Listed relation : listed) {
+			String more = dependents.get(relation.handle().toLowerCase(Locale.ROOT));
+			extended.add((more == null || relation.contentKey() == null) ? relation
+					: new RelationCache.Listed(relation.name(), relation.kind(), relation.contentKey() + (char) 29 + more,
+							relation.handle()));
+		}
+		return extended;
 	}
 
 	/**
@@ -198,32 +225,6 @@ public final class SqliteDialect implements Dialect {
 		boolean view = "view".equals(type);
 		return new RelationCache.Listed(relationKey("main", name), view ? Relation.Kind.VIEW : Relation.Kind.TABLE,
 				(view || sql == null) ? null : contentKey, name);
-	}
-
-	/** Column names, lower-cased in catalog order, of the named relations. */
-	private static Map<String, List<String>> readColumns(Connection connection, List<String> names, int relations)
-			throws SQLException {
-		// Most reads miss a few tables: name them; a first read misses all: read all.
-		boolean all = names.size() > 200 || names.size() * 2 > relations;
-		String sql = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
-				+ " WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-				+ (all ? "" : " AND m.name IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")
-				+ " ORDER BY m.name, p.cid";
-		Map<String, List<String>> columns = new java.util.HashMap<>();
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			if (!all) {
-				for (int i = 0; i < names.size(); i++) {
-					statement.setString(i + 1, names.get(i));
-				}
-			}
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					columns.computeIfAbsent(rows.getString(1), (name) -> new ArrayList<>())
-						.add(rows.getString(2).toLowerCase(Locale.ROOT));
-				}
-			}
-		}
-		return columns;
 	}
 
 	@Override
