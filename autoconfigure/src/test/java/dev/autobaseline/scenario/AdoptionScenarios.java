@@ -137,6 +137,100 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 				"autobaseline.on-ambiguous=fail");
 	}
 
+	// --- Evidence beyond the match level: versions with the same tables and columns
+
+	/** V2 only adds an index; V3 a table. */
+	private Path indexMigrations() throws Exception {
+		return LibraryMigrations.write(this.temp.resolve("index"),
+				List.of("V1__create_book.sql", "CREATE TABLE book (id INTEGER PRIMARY KEY, title VARCHAR(200) NOT NULL);",
+						"V2__index_book_title.sql", "CREATE INDEX book_title_idx ON book (title);",
+						"V3__create_loan.sql", "CREATE TABLE loan (id INTEGER PRIMARY KEY, book_id INTEGER);"));
+	}
+
+	@Test
+	void versionsDifferingOnlyByAnIndexAreToldApartAtColumnsLevel() throws Exception {
+		Path folder = indexMigrations();
+		this.database.execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title VARCHAR(200) NOT NULL)",
+				"INSERT INTO book VALUES (1, 'Earthsea')");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.on-ambiguous=fail")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok");
+	}
+
+	@Test
+	void anIndexUnderAnotherNameIsTheSameIndex() throws Exception {
+		Path folder = indexMigrations();
+		this.database.execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title VARCHAR(200) NOT NULL)",
+				"CREATE INDEX idx_legacy_title ON book (title)");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.on-ambiguous=fail",
+				"autobaseline.match=strict")
+			.run((context) -> {
+				assertThat(report(context).baselineVersion()).isEqualTo("2");
+				assertThat(report(context).distance()).isZero();
+			});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+	}
+
+	@Test
+	void versionsDifferingOnlyByACheckAreToldApartAtColumnsLevel() throws Exception {
+		Path folder = LibraryMigrations.write(this.temp.resolve("check"),
+				List.of("V1__create_item.sql", "CREATE TABLE item (id INTEGER PRIMARY KEY, amount NUMERIC(10,2));",
+						"V2__positive_amount.sql", "DROP TABLE item;\nCREATE TABLE item (id INTEGER PRIMARY KEY,"
+								+ " amount NUMERIC(10,2) CHECK (amount > 0));",
+						"V3__create_order.sql", "CREATE TABLE purchase (id INTEGER PRIMARY KEY);"));
+		this.database.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, amount NUMERIC(10,2) CHECK (amount > 0))");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.on-ambiguous=fail")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+	}
+
+	// --- Schemas the ORM made
+
+	/** The library's migrations in a form an ORM model would also produce, V2 adding an indexed column. */
+	private Path ormMigrations() throws Exception {
+		return LibraryMigrations.write(this.temp.resolve("orm"),
+				List.of("V1__create_author_and_book.sql",
+						"CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+								+ "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+								+ " author_id INTEGER REFERENCES author (id));",
+						"V2__add_book_isbn.sql",
+						"ALTER TABLE book ADD COLUMN isbn VARCHAR(20);\nCREATE INDEX book_isbn_idx ON book (isbn);",
+						"V3__create_loan.sql", "CREATE TABLE loan (id INTEGER PRIMARY KEY, book_id INTEGER NOT NULL);"));
+	}
+
+	/**
+	 * The schema at V2 as the engine's usual ORM creates it (Hibernate ddl-auto on PostgreSQL,
+	 * SQLAlchemy create_all on SQLite), with a row per table.
+	 */
+	abstract void createOrmSchema() throws Exception;
+
+	/** What {@code match: strict} sees in {@link #createOrmSchema()} against V2, as drift lines. */
+	abstract List<String> ormDifferences();
+
+	@Test
+	void schemaTheOrmMadeIsAdoptedAtColumnsLevelAtTheRightVersion() throws Exception {
+		Path folder = ormMigrations();
+		createOrmSchema();
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.on-ambiguous=fail").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isEqualTo(ormDifferences().size());
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+		assertThat(this.database.rows("SELECT title FROM book")).containsExactly("Earthsea");
+	}
+
+	@Test
+	void schemaTheOrmMadeIsRefusedAtStrictListingExactlyItsDifferences() throws Exception {
+		Path folder = ormMigrations();
+		createOrmSchema();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is V2 with " + ormDifferences().size() + " differences",
+				"spring.flyway.locations=filesystem:" + folder, "autobaseline.match=strict");
+		assertThat(refusal.getDifferences()).extracting((difference) -> difference.describe("V2"))
+			.containsExactlyElementsOf(ormDifferences());
+		assertThat(refusal.getDescription()).contains(ormDifferences());
+	}
+
 	@Test
 	void nonConsecutiveMatchIsRefused() throws Exception {
 		Path folder = LibraryMigrations.write(this.temp.resolve("roundtrip"),
