@@ -256,7 +256,8 @@ final class Harness {
 			if (count == this.options.heapReplayVersions()) {
 				Heap heap = Heap.measure(() -> replay(engine, live, scripts));
 				result.value("replayResultRetainedMB", Report.round(heap.retainedMegabytes(), 2))
-					.value("replayAllocatedMB", Report.round(heap.allocatedMegabytes(), 1));
+					.value("replayAllocatedMB", Report.round(heap.allocatedMegabytes(), 1))
+					.value("replayLeftBehindMB", Report.round(heap.leftBehindMegabytes(), 2));
 			}
 		}
 	}
@@ -380,6 +381,7 @@ final class Harness {
 				.value("snapshotAllocatedMB", Report.round(liveHeap.allocatedMegabytes(), 1))
 				.value("replayResultRetainedMB", Report.round(replayHeap.retainedMegabytes(), 2))
 				.value("replayAllocatedMB", Report.round(replayHeap.allocatedMegabytes(), 1))
+				.value("replayLeftBehindMB", Report.round(replayHeap.leftBehindMegabytes(), 2))
 				.value("detectionRetainedMB", Report.round(detectHeap.retainedMegabytes(), 2))
 				.value("detectionAllocatedMB", Report.round(detectHeap.allocatedMegabytes(), 1))
 				.target("extraHeapMB", extra, 64)
@@ -465,19 +467,38 @@ final class Harness {
 		System.out.println("[bench] " + line);
 	}
 
-	/** Heap a result holds on to (after full collections) and what producing it allocated. */
-	record Heap(long retainedBytes, long allocatedBytes) {
+	/**
+	 * Heap a result holds on to, what producing it allocated, and what stayed reachable once the
+	 * caller dropped the result (left behind in some static).
+	 */
+	record Heap(long retainedBytes, long allocatedBytes, long leftBehindBytes) {
 
 		static Heap measure(Callable<?> work) throws Exception {
 			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
 				.getThreadMXBean();
-			long before = usedAfterGc();
+			forgetFlywayConfiguration();
+			long base = liveBytes();
 			long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-			Object held = work.call();
+			Object[] held = { work.call() };
 			long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-			long after = usedAfterGc();
-			java.lang.ref.Reference.reachabilityFence(held);
-			return new Heap(Math.max(0, after - before), allocated);
+			long with = liveBytes();
+			java.lang.ref.Reference.reachabilityFence(held[0]);
+			held[0] = null;
+			long leftBehind = liveBytes() - base;
+			// Flyway keeps the last configuration it was given in a static (LogFactory): the replay's,
+			// with its snapshot callback. Let go of it to see what the result itself held.
+			forgetFlywayConfiguration();
+			long without = liveBytes();
+			return new Heap(Math.max(0, with - without), allocated, Math.max(0, leftBehind));
+		}
+
+		private static void forgetFlywayConfiguration() {
+			org.flywaydb.core.api.logging.LogFactory
+				.setConfiguration(new org.flywaydb.core.api.configuration.ClassicConfiguration());
+		}
+
+		double leftBehindMegabytes() {
+			return this.leftBehindBytes / (1024.0 * 1024.0);
 		}
 
 		double retainedMegabytes() {
@@ -488,14 +509,17 @@ final class Harness {
 			return this.allocatedBytes / (1024.0 * 1024.0);
 		}
 
-		private static long usedAfterGc() throws InterruptedException {
-			long used = Long.MAX_VALUE;
-			for (int i = 0; i < 4; i++) {
-				System.gc();
-				Thread.sleep(30);
-				used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-			}
-			return used;
+		/**
+		 * Bytes of live objects: the total of a class histogram, which the JVM takes after a full
+		 * collection (the heap usage the memory bean reports lags behind it).
+		 */
+		private static long liveBytes() throws Exception {
+			String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+				.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+						new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			String[] lines = histogram.trim().split("\n");
+			String[] total = lines[lines.length - 1].trim().split("\\s+");
+			return Long.parseLong(total[total.length - 1]);
 		}
 
 	}

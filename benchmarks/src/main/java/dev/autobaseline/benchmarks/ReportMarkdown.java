@@ -143,11 +143,12 @@ final class ReportMarkdown {
 				+ " against a plain `migrate()` of all N into an empty database of the shadow's kind (SQLite in memory;"
 				+ " PostgreSQL a database made from `template0`, its creation not timed).");
 		line("");
-		line("| engine | N | plain migrate | replay | ratio | replay result retained / allocated | load average |");
+		line("| engine | N | plain migrate | replay | ratio | replay result retained / allocated / left behind | load average |");
 		line("|---|---|---|---|---|---|---|");
 		for (Report.Result row : rows) {
 			String heap = (row.get("replayResultRetainedMB") != null)
-					? row.get("replayResultRetainedMB") + " MB / " + row.get("replayAllocatedMB") + " MB" : "";
+					? row.get("replayResultRetainedMB") + " MB / " + row.get("replayAllocatedMB") + " MB / "
+							+ row.get("replayLeftBehindMB") + " MB" : "";
 			line("| " + row.engine + " | " + row.get("n") + " | "
 					+ sample(row, "plain migrate() into an empty shadow-kind database") + " | "
 					+ sample(row, "replay (shadow create + migrate + snapshots + drop)") + " | " + row.get("ratio") + " | "
@@ -180,7 +181,10 @@ final class ReportMarkdown {
 		line("");
 		line("Extra heap is what the engine holds at once during detection: the replay result (a snapshot per prefix),"
 				+ " the live snapshot and the scoped prefixes the chooser compares, each measured as heap retained after"
-				+ " full collections. Allocation is what producing it allocated in total (garbage included).");
+				+ " full collections (the total of a class histogram). Allocation is what producing it allocated in"
+				+ " total (garbage included). \"Left behind\" is what stays reachable after the caller dropped the"
+				+ " replay result: Flyway's `LogFactory` keeps the last configuration given to a `Flyway` in a static,"
+				+ " which after a replay is the shadow's, holding the snapshot callback and every snapshot.");
 		line("");
 		for (Report.Result row : rows) {
 			line("### " + row.engine + ": " + row.label);
@@ -191,7 +195,8 @@ final class ReportMarkdown {
 					+ " MB | " + row.get("snapshotAllocatedMB") + " MB |");
 			line("| replay of the set | " + sample(row, row.samples.keySet().stream()
 				.filter((name) -> name.startsWith("replay of")).findFirst().orElseThrow()) + " | "
-					+ row.get("replayResultRetainedMB") + " MB | " + row.get("replayAllocatedMB") + " MB |");
+					+ row.get("replayResultRetainedMB") + " MB (left behind once dropped: " + row.get("replayLeftBehindMB")
+					+ " MB) | " + row.get("replayAllocatedMB") + " MB |");
 			line("| detection (scope, compare every prefix, choose) | "
 					+ sample(row, "detection (scope + compare every prefix + choose)") + " | "
 					+ row.get("detectionRetainedMB") + " MB | " + row.get("detectionAllocatedMB") + " MB |");
