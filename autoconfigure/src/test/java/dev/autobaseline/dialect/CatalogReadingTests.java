@@ -100,7 +100,10 @@ abstract class CatalogReadingTests {
 				{ "CREATE INDEX b_a ON b (a_id)" }, { "ALTER TABLE a ADD COLUMN y INTEGER" },
 				{ "CREATE VIEW v AS SELECT id, x FROM a" }, { "INSERT INTO a (id, x) VALUES (1, 'one')" },
 				{ "ALTER TABLE b RENAME TO c" }, { "DROP VIEW v", "CREATE VIEW v AS SELECT id FROM c" },
-				{ "ALTER TABLE a DROP COLUMN x" }, { "DROP VIEW v", "DROP TABLE c" } };
+				{ "ALTER TABLE a DROP COLUMN x" }, { "DROP VIEW v", "DROP TABLE c" },
+				{ "CREATE TABLE d (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id))" },
+				{ "ALTER TABLE a RENAME COLUMN id TO key" }, { "ALTER TABLE a RENAME TO e" },
+				{ "CREATE UNIQUE INDEX d_a ON d (a_id)" }, { "DROP INDEX d_a", "CREATE INDEX d_a ON d (a_id, id)" } };
 		for (String[] step : steps) {
 			execute(step);
 			assertThat(read()).as(String.join("; ", step)).isEqualTo(newDialect().readCatalog(this.connection, schemas()));

@@ -157,6 +157,40 @@ class PostgresqlCatalogReadingTests extends CatalogReadingTests {
 	}
 
 	@Test
+	void changesOfUnchangedTablesSeenOnlyInOtherCatalogRowsAreSeen() throws Exception {
+		// Relations are re-read only when the catalog rows they are read from changed: renames elsewhere count too.
+		String[][] steps = { { "CREATE TYPE mood AS ENUM ('a')", "CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+				"CREATE TABLE t (id INTEGER PRIMARY KEY, m mood, n INTEGER DEFAULT one() CHECK (n > 0))" },
+				{ "ALTER TYPE mood RENAME TO feeling" }, { "ALTER FUNCTION one() RENAME TO uno" },
+				{ "ALTER TABLE t ALTER COLUMN n SET DEFAULT 2" }, { "CREATE SCHEMA app", "ALTER TABLE t SET SCHEMA app" },
+				{ "ALTER SCHEMA app RENAME TO other" }, { "ALTER TABLE other.t ALTER COLUMN n SET NOT NULL" } };
+		for (String[] step : steps) {
+			execute(step);
+			assertThat(this.dialect.readCatalog(this.connection, null)).as(String.join("; ", step))
+				.isEqualTo(newDialect().readCatalog(this.connection, null));
+		}
+	}
+
+	@Test
+	void twoChangesOfOneTableInOneTransactionAreBothSeen() throws Exception {
+		execute("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)");
+		read();
+		this.connection.setAutoCommit(false);
+		try {
+			execute("ALTER TABLE t ALTER COLUMN n SET DEFAULT 1");
+			assertThat(read().relations().get("public.t").facts()).containsEntry("column n", "integer null default 1");
+			execute("ALTER TABLE t ALTER COLUMN n SET DEFAULT 2");
+			assertThat(read().relations().get("public.t").facts()).containsEntry("column n", "integer null default 2");
+			execute("CREATE INDEX t_n ON t (n)");
+			assertThat(read().relations().get("public.t").facts()).containsKey("index btree (n)");
+		}
+		finally {
+			this.connection.rollback();
+			this.connection.setAutoCommit(true);
+		}
+	}
+
+	@Test
 	void enumLabelsCountInOrderAndAddedLabelsAreSeen() throws Exception {
 		execute("CREATE TYPE mood AS ENUM ('happy', 'sad')");
 		assertThat(read().objects()).containsEntry("type public.mood", "enum ('happy', 'sad')");

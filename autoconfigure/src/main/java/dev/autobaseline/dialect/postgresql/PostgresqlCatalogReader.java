@@ -21,7 +21,8 @@ import dev.autobaseline.catalog.RelationCache;
  * identity, generation, collation), constraints, indexes, triggers and view definitions; enum
  * types, domains, functions and standalone sequences. One flat query per kind of object, with
  * {@code search_path} set to {@code pg_catalog} meanwhile so that deparsed definitions qualify
- * every name the same way on every connection, then restored.
+ * every name the same way on every connection, then restored. Deparsing is what costs: a
+ * relation whose catalog rows are those an earlier read saw is taken from that read.
  */
 final class PostgresqlCatalogReader {
 
@@ -34,25 +35,141 @@ final class PostgresqlCatalogReader {
 
 	private Map<String, String> previousObjects = Map.of();
 
+	/** The database and its schemas at the previous read: another means no relation read earlier is trusted. */
+	private String previousScope = "";
+
+	/** Bumped whenever relations read earlier are no longer trusted; part of every content key. */
+	private long epoch;
+
 	PostgresqlCatalogReader(RelationCache relations) {
 		this.relations = relations;
 	}
 
+	/**
+	 * The catalog of the given schemas ({@code null} for every user schema). Two round trips: the
+	 * first saves {@code search_path}, sets it to {@code pg_catalog} and lists every relation with
+	 * a signature of its catalog rows, and the types, functions and sequences; the second reads
+	 * the relations whose signature an earlier read did not see, and restores {@code search_path}.
+	 * (pgjdbc sends the statements of one string together; should one fail, its implicit
+	 * transaction is rolled back, the SET with it.)
+	 */
 	synchronized CatalogSnapshot read(Connection connection, Collection<String> schemas) throws SQLException {
-		// One round trip for every query (pgjdbc sends the statements of one string together), one more
-		// to restore search_path. Should a query fail, its transaction is rolled back, the SET with it.
-		List<String> queries = List.of("SELECT pg_catalog.current_setting('search_path'),"
-				+ " pg_catalog.set_config('search_path', 'pg_catalog', false)", relationsSql(schemas), constraintsSql(schemas),
-				indexesSql(schemas), triggersSql(schemas), viewsSql(schemas), typesSql(schemas), functionsSql(schemas),
-				sequencesSql(schemas));
-		String searchPath = null;
-		Map<Long, ReadRelation> read = new LinkedHashMap<>();
-		Map<String, String> objects = new HashMap<>();
+		List<String> first = List.of("SELECT pg_catalog.current_setting('search_path'),"
+				+ " pg_catalog.set_config('search_path', 'pg_catalog', false), pg_catalog.current_database(),"
+				+ " (SELECT string_agg(s.xmin::text || s.ctid::text, ',') FROM pg_catalog.pg_namespace s)",
+				listingSql(schemas), typesSql(schemas), functionsSql(schemas), sequencesSql(schemas));
+		Read read = new Read();
+		List<RelationCache.Listed> listed = new ArrayList<>();
+		try {
+			execute(connection, first, (schemas != null) ? connection.createArrayOf("text", schemas.toArray()) : null,
+					(query, rows) -> {
+						switch (query) {
+							case 0 -> read.context(rows);
+							case 1 -> readListing(rows, listed);
+							case 2 -> readTypes(rows, read.objects);
+							case 3 -> readFunctions(rows, read.objects);
+							default -> readSequences(rows, read.objects);
+						}
+					});
+			// What relations hold deparses names of types, functions, schemas and other tables: when any
+			// of those changed, no relation read earlier is trusted.
+			if (!read.objects.equals(this.previousObjects) || !read.scope.equals(this.previousScope)) {
+				this.epoch++;
+				this.previousScope = read.scope;
+			}
+			List<RelationCache.Listed> keyed = new ArrayList<>(listed.size());
+			for (RelationCache.Listed relation : listed) {
+				keyed.add(new RelationCache.Listed(relation.name(), relation.kind(),
+						(relation.contentKey() != null) ? this.epoch + "/" + relation.contentKey() : null, relation.handle()));
+			}
+			CatalogSnapshot snapshot = this.relations.readContent(keyed, (oids) -> readRelations(connection, oids, read));
+			// Unchanged objects: the previous read's instance, so that consecutive snapshots share it.
+			if (!read.objects.equals(this.previousObjects)) {
+				this.previousObjects = snapshot.withObjects(read.objects).objects();
+			}
+			return snapshot.withObjects(this.previousObjects);
+		}
+		finally {
+			if (read.searchPath != null && !read.restored) {
+				setSearchPath(connection, read.searchPath);
+			}
+		}
+	}
+
+	/** What one read found before it reads relations. */
+	private static final class Read {
+
+		String searchPath;
+
+		String scope = "";
+
+		boolean restored;
+
+		final Map<String, String> objects = new HashMap<>();
+
+		void context(ResultSet rows) throws SQLException {
+			if (rows.next()) {
+				this.searchPath = rows.getString(1);
+				this.scope = rows.getString(3) + "/" + rows.getString(4);
+			}
+		}
+
+	}
+
+	/** The relations by oid, read in full, with search_path restored in the same round trip. */
+	private static Map<String, Relation> readRelations(Connection connection, List<String> oids, Read read)
+			throws SQLException {
+		List<String> queries = List.of(relationsSql(), constraintsSql(), indexesSql(), triggersSql(), viewsSql(),
+				"SELECT pg_catalog.set_config('search_path', ?, false)");
+		Map<Long, ReadRelation> relations = new LinkedHashMap<>();
+		for (String oid : oids) {
+			relations.put(Long.valueOf(oid), new ReadRelation(oid));
+		}
+		java.sql.Array array = connection.createArrayOf("oid", oids.stream().map(Long::valueOf).toArray());
+		execute(connection, queries, array, read.searchPath, (query, rows) -> {
+			switch (query) {
+				case 0 -> readColumns(rows, relations);
+				case 1 -> readConstraints(rows, relations);
+				case 2 -> readIndexes(rows, relations);
+				case 3 -> readTriggers(rows, relations);
+				case 4 -> readViews(rows, relations);
+				default -> read.restored = true;
+			}
+		});
+		Map<String, Relation> byOid = new HashMap<>();
+		relations.forEach((oid, relation) -> byOid.put(String.valueOf(oid), relation.toRelation()));
+		return byOid;
+	}
+
+	@FunctionalInterface
+	private interface RowsReader {
+
+		void read(int query, ResultSet rows) throws SQLException;
+
+	}
+
+	private static void execute(Connection connection, List<String> queries, java.sql.Array array, RowsReader reader)
+			throws SQLException {
+		execute(connection, queries, array, null, reader);
+	}
+
+	/**
+	 * Runs the queries in one round trip, the array bound to the first parameter of each query but
+	 * the first, and the last parameter, when given, to the last query's.
+	 */
+	private static void execute(Connection connection, List<String> queries, java.sql.Array array, String last,
+			RowsReader reader) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", queries))) {
-			if (schemas != null) {
-				java.sql.Array array = connection.createArrayOf("text", schemas.toArray());
-				for (int i = 1; i < queries.size(); i++) {
-					statement.setArray(i, array);
+			int parameter = 1;
+			for (int i = 0; i < queries.size(); i++) {
+				int marks = (int) queries.get(i).chars().filter((c) -> c == '?').count();
+				for (int m = 0; m < marks; m++) {
+					if (last != null && i == queries.size() - 1) {
+						statement.setString(parameter++, last);
+					}
+					else {
+						statement.setArray(parameter++, array);
+					}
 				}
 			}
 			boolean results = statement.execute();
@@ -61,34 +178,49 @@ final class PostgresqlCatalogReader {
 					throw new SQLException("The catalog query " + query + " returned no rows");
 				}
 				try (ResultSet rows = statement.getResultSet()) {
-					switch (query) {
-						case 0 -> searchPath = rows.next() ? rows.getString(1) : null;
-						case 1 -> readRelations(rows, read);
-						case 2 -> readConstraints(rows, read);
-						case 3 -> readIndexes(rows, read);
-						case 4 -> readTriggers(rows, read);
-						case 5 -> readViews(rows, read);
-						case 6 -> readTypes(rows, objects);
-						case 7 -> readFunctions(rows, objects);
-						default -> readSequences(rows, objects);
-					}
+					reader.read(query, rows);
 				}
 				results = statement.getMoreResults();
 			}
 		}
-		finally {
-			if (searchPath != null) {
-				setSearchPath(connection, searchPath);
-			}
+	}
+
+	/**
+	 * Every relation with a signature of the catalog rows its facts are read from: its own row,
+	 * its columns, defaults, constraints (and for foreign keys the referenced table and columns),
+	 * indexes and triggers. Each row counts by version ({@code xmin}) and place ({@code ctid}): a
+	 * change, even twice in one transaction, gives another signature. Views are read every time
+	 * (their definitions deparse other relations' names).
+	 */
+	private static String listingSql(Collection<String> schemas) {
+		String version = ".xmin::text || '@' || %s.ctid::text";
+		return "SELECT c.oid, n.nspname, c.relname, c.relkind, c.xmin::text || '@' || c.ctid::text"
+				+ " || ':' || coalesce((SELECT string_agg(a" + String.format(version, "a") + ", ',') FROM pg_catalog.pg_attribute a"
+				+ " WHERE a.attrelid = c.oid AND a.attnum > 0), '')"
+				+ " || ':' || coalesce((SELECT string_agg(d" + String.format(version, "d") + ", ',') FROM pg_catalog.pg_attrdef d"
+				+ " WHERE d.adrelid = c.oid), '')"
+				+ " || ':' || coalesce((SELECT string_agg(k" + String.format(version, "k") + " || coalesce(r" + String.format(version, "r")
+				+ ", ''), ',') FROM pg_catalog.pg_constraint k LEFT JOIN pg_catalog.pg_class r ON r.oid = k.confrelid"
+				+ " WHERE k.conrelid = c.oid), '')"
+				+ " || ':' || coalesce((SELECT string_agg(ra" + String.format(version, "ra") + ", ',') FROM pg_catalog.pg_constraint k"
+				+ " JOIN pg_catalog.pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = ANY (k.confkey)"
+				+ " WHERE k.conrelid = c.oid AND k.contype = 'f'), '')"
+				+ " || ':' || coalesce((SELECT string_agg(i" + String.format(version, "i") + " || ic" + String.format(version, "ic")
+				+ ", ',') FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid), '')"
+				+ " || ':' || coalesce((SELECT string_agg(t" + String.format(version, "t") + ", ',') FROM pg_catalog.pg_trigger t"
+				+ " WHERE t.tgrelid = c.oid), '')"
+				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(schemas) + " AND (" + NO_EXTENSIONS + " OR "
+				+ NOT_EXTENSION_MEMBER + ")";
+	}
+
+	private static void readListing(ResultSet rows, List<RelationCache.Listed> listed) throws SQLException {
+		while (rows.next()) {
+			String kind = rows.getString(4);
+			boolean view = "v".equals(kind) || "m".equals(kind);
+			listed.add(new RelationCache.Listed(rows.getString(2) + "." + rows.getString(3),
+					view ? Relation.Kind.VIEW : Relation.Kind.TABLE, view ? null : rows.getString(5), rows.getString(1)));
 		}
-		List<Relation> relations = new ArrayList<>(read.size());
-		read.values().forEach((relation) -> relations.add(relation.toRelation()));
-		CatalogSnapshot snapshot = this.relations.share(relations);
-		// Unchanged objects: the previous read's instance, so that consecutive snapshots share it.
-		if (!objects.equals(this.previousObjects)) {
-			this.previousObjects = snapshot.withObjects(objects).objects();
-		}
-		return snapshot.withObjects(this.previousObjects);
 	}
 
 	private static void setSearchPath(Connection connection, String searchPath) throws SQLException {
@@ -103,47 +235,36 @@ final class PostgresqlCatalogReader {
 		return " AND " + PostgresqlDialect.USER_SCHEMAS + ((schemas != null) ? " AND n.nspname = ANY (?)" : "");
 	}
 
-	/** Relations and their columns, unsorted (sorting cost as much as the rest): attribute numbers order them. */
-	private static String relationsSql(Collection<String> schemas) {
-		// Only extensions other than plpgsql own relations: without them, membership is not probed.
-		return "SELECT c.oid, n.nspname, c.relname, c.relkind, a.attnum, a.attname,"
-				+ " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+	/** Columns of the relations, unsorted (sorting cost as much as the rest): attribute numbers order them. */
+	private static String relationsSql() {
+		return "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
 				+ " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated,"
 				+ " CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,"
-				+ " EXISTS (SELECT 1 FROM pg_catalog.pg_depend s WHERE s.refobjid = c.oid AND s.refobjsubid = a.attnum"
+				+ " ad.adbin IS NOT NULL AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend s"
+				+ " WHERE s.refclassid = 'pg_catalog.pg_class'::regclass AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum"
 				+ " AND s.classid = 'pg_catalog.pg_class'::regclass AND s.deptype IN ('a', 'i'))"
-				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-				+ " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+				+ " FROM pg_catalog.pg_attribute a"
 				+ " LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
 				+ " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
-				+ " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum"
-				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(schemas) + " AND (" + NO_EXTENSIONS + " OR "
-				+ NOT_EXTENSION_MEMBER + ")";
+				+ " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
+				+ " WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped";
 	}
 
-	private static void readRelations(ResultSet rows, Map<Long, ReadRelation> read) throws SQLException {
+	private static void readColumns(ResultSet rows, Map<Long, ReadRelation> read) throws SQLException {
 		while (rows.next()) {
-			long oid = rows.getLong(1);
-			ReadRelation relation = read.get(oid);
-			if (relation == null) {
-				String kind = rows.getString(4);
-				relation = new ReadRelation(rows.getString(2) + "." + rows.getString(3),
-						("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE);
-				read.put(oid, relation);
-			}
-			String column = rows.getString(6);
-			if (column != null) {
-				relation.add(rows.getInt(5), column);
-				relation.facts.put("column " + column, PostgresqlDefinitions.column(rows.getString(7), rows.getBoolean(8),
-						rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12), rows.getBoolean(13)));
+			ReadRelation relation = read.get(rows.getLong(1));
+			if (relation != null) {
+				String column = rows.getString(3);
+				relation.add(rows.getInt(2), column);
+				relation.facts.put("column " + column, PostgresqlDefinitions.column(rows.getString(4), rows.getBoolean(5),
+						rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getBoolean(10)));
 			}
 		}
 	}
 
-	private static String constraintsSql(Collection<String> schemas) {
+	private static String constraintsSql() {
 		return "SELECT k.conrelid, pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k"
-				+ " JOIN pg_catalog.pg_class c ON c.oid = k.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-				+ " WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')" + scoped(schemas);
+				+ " WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conrelid = ANY (?)";
 	}
 
 	private static void readConstraints(ResultSet rows, Map<Long, ReadRelation> read) throws SQLException {
@@ -157,11 +278,10 @@ final class PostgresqlCatalogReader {
 	}
 
 	/** Indexes, less those that back a primary key, unique or exclusion constraint (they are that constraint). */
-	private static String indexesSql(Collection<String> schemas) {
+	private static String indexesSql() {
 		return "SELECT i.indrelid, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisvalid FROM pg_catalog.pg_index i"
-				+ " JOIN pg_catalog.pg_class c ON c.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-				+ " WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid"
-				+ " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))" + scoped(schemas);
+				+ " WHERE i.indrelid = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k"
+				+ " WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
 	}
 
 	private static void readIndexes(ResultSet rows, Map<Long, ReadRelation> read) throws SQLException {
@@ -173,10 +293,9 @@ final class PostgresqlCatalogReader {
 		}
 	}
 
-	private static String triggersSql(Collection<String> schemas) {
+	private static String triggersSql() {
 		return "SELECT t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled FROM pg_catalog.pg_trigger t"
-				+ " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-				+ " WHERE NOT t.tgisinternal" + scoped(schemas);
+				+ " WHERE NOT t.tgisinternal AND t.tgrelid = ANY (?)";
 	}
 
 	private static void readTriggers(ResultSet rows, Map<Long, ReadRelation> read) throws SQLException {
@@ -190,9 +309,9 @@ final class PostgresqlCatalogReader {
 		}
 	}
 
-	private static String viewsSql(Collection<String> schemas) {
+	private static String viewsSql() {
 		return "SELECT c.oid, pg_catalog.pg_get_viewdef(c.oid) FROM pg_catalog.pg_class c"
-				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')" + scoped(schemas);
+				+ " WHERE c.relkind IN ('v', 'm') AND c.oid = ANY (?)";
 	}
 
 	private static void readViews(ResultSet rows, Map<Long, ReadRelation> read) throws SQLException {
@@ -276,8 +395,6 @@ final class PostgresqlCatalogReader {
 
 		private final String name;
 
-		private final Relation.Kind kind;
-
 		private final List<String> columns = new ArrayList<>();
 
 		private final List<Integer> numbers = new ArrayList<>();
@@ -286,9 +403,9 @@ final class PostgresqlCatalogReader {
 
 		private boolean sorted = true;
 
-		ReadRelation(String name, Relation.Kind kind) {
+		/** @param name the relation's handle: its name and kind come from the listing */
+		ReadRelation(String name) {
 			this.name = name;
-			this.kind = kind;
 		}
 
 		void add(int number, String column) {
@@ -299,13 +416,13 @@ final class PostgresqlCatalogReader {
 
 		Relation toRelation() {
 			if (this.sorted) {
-				return new Relation(this.name, this.kind, this.columns, this.facts);
+				return new Relation(this.name, Relation.Kind.TABLE, this.columns, this.facts);
 			}
 			TreeMap<Integer, String> byNumber = new TreeMap<>();
 			for (int i = 0; i < this.columns.size(); i++) {
 				byNumber.put(this.numbers.get(i), this.columns.get(i));
 			}
-			return new Relation(this.name, this.kind, List.copyOf(byNumber.values()), this.facts);
+			return new Relation(this.name, Relation.Kind.TABLE, List.copyOf(byNumber.values()), this.facts);
 		}
 
 	}
