@@ -3,6 +3,7 @@ package dev.autobaseline.dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 
+import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.dialect.sqlite.SqliteDialect;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,15 @@ class SqliteCatalogReadingTests extends CatalogReadingTests {
 				java.util.Map.entry("index unique (author_id desc)", ""),
 				java.util.Map.entry("trigger t", "create trigger t after insert on book begin update book set cost = 1 ; end")));
 		assertThat(snapshot.relations().get("v").facts()).containsEntry("definition", "select id, title from book where cost > 0");
+	}
+
+	@Test
+	void aTableRebuiltByCreateCopyDropRenameHasTheFactsOfOneCreatedDirectly() throws Exception {
+		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT NOT NULL CHECK (title <> ''))");
+		Relation direct = read().relations().get("book");
+		execute("CREATE TABLE \"book_new\" (id INTEGER PRIMARY KEY, title TEXT NOT NULL CHECK (title <> ''))",
+				"INSERT INTO book_new SELECT * FROM book", "DROP TABLE book", "ALTER TABLE book_new RENAME TO book");
+		assertThat(read().relations().get("book").facts()).isEqualTo(direct.facts());
 	}
 
 	@Test

@@ -184,6 +184,17 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
 	}
 
+	@Test
+	void legacyDatabaseBuiltFromTheScriptsMatchesAtStrictWithNoDifference() throws Exception {
+		// Engine-generated names (keys, sequences, autoindexes) differ between the two databases; nothing else.
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot("autobaseline.match=strict").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
 	// --- Schemas the ORM made
 
 	/** The library's migrations in a form an ORM model would also produce, V2 adding an indexed column. */

@@ -82,6 +82,36 @@ class PostgresqlAdoptionTests extends AdoptionScenarios {
 	}
 
 	@Test
+	void schemaWithEveryKindOfObjectBuiltFromTheScriptsMatchesAtStrictWithNoDifference() throws Exception {
+		List<String> v1 = List.of("CREATE TYPE mood AS ENUM ('happy', 'sad')",
+				"CREATE DOMAIN positive AS numeric CHECK (VALUE > 0)",
+				"CREATE TABLE item (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+						+ " price positive, doubled numeric GENERATED ALWAYS AS (price * 2) STORED, m mood DEFAULT 'happy',"
+						+ " touched TIMESTAMPTZ DEFAULT now(), CHECK (length(name) > 0))",
+				"CREATE INDEX item_cheap ON item (price) WHERE price < 10",
+				"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched := now(); RETURN NEW; END $$",
+				"CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch()",
+				"CREATE AGGREGATE total(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0')",
+				"CREATE MATERIALIZED VIEW item_moods AS SELECT m, count(*) AS n FROM item GROUP BY m",
+				"DO $$ BEGIN EXECUTE 'CREATE SEQUENCE ticket START 100'; END $$");
+		List<String> v2 = List.of("ALTER TYPE mood ADD VALUE 'calm' BEFORE 'sad'", "ALTER TYPE mood RENAME VALUE 'happy' TO 'glad'");
+		Path folder = LibraryMigrations.write(this.temp.resolve("rich"),
+				List.of("V1__rich.sql", String.join(";\n", v1) + ";\n", "V2__moods.sql", String.join(";\n", v2) + ";\n",
+						"V3__more.sql", "CREATE TABLE more (id INTEGER PRIMARY KEY);\n"));
+		for (String statement : v1) {
+			this.database.executeWhole(statement);
+		}
+		for (String statement : v2) {
+			this.database.executeWhole(statement);
+		}
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.match=strict").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+	}
+
+	@Test
 	void searchPathOfTheConnectionsIsKeptAfterReadingTheCatalog() throws Exception {
 		// Definitions are read with search_path set to pg_catalog; the replay's later migrations and live must not notice.
 		this.database.execute("CREATE SCHEMA app", "ALTER DATABASE " + databaseName() + " SET search_path = app, public");
