@@ -57,6 +57,14 @@ class CatalogComparisonTests {
 	}
 
 	@Test
+	void aChangedFunctionBodyIsNamedWithoutItsDigest() {
+		CatalogSnapshot migrations = CatalogSnapshot.EMPTY.withObjects(Map.of("function public.f(integer)", "md5 1"));
+		CatalogSnapshot database = CatalogSnapshot.EMPTY.withObjects(Map.of("function public.f(integer)", "md5 2"));
+		assertThat(CatalogComparison.differences(migrations, database)).extracting((d) -> d.describe("V4"))
+			.containsExactly("function public.f(integer) has another definition in the database than in the migrations up to V4");
+	}
+
+	@Test
 	void strictIsTheLevelAfterColumns() {
 		assertThat(MatchLevel.values()).containsExactly(MatchLevel.TABLES, MatchLevel.COLUMNS, MatchLevel.STRICT);
 		assertThat(new Difference(Difference.Kind.MISSING_COLUMN, "book", "isbn").countsAt(MatchLevel.STRICT)).isTrue();
