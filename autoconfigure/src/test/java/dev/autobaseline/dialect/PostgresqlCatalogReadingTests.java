@@ -183,6 +183,11 @@ class PostgresqlCatalogReadingTests extends CatalogReadingTests {
 			assertThat(read().relations().get("public.t").facts()).containsEntry("column n", "integer null default 2");
 			execute("CREATE INDEX t_n ON t (n)");
 			assertThat(read().relations().get("public.t").facts()).containsKey("index btree (n)");
+			// Inside a transaction (the replay's callback) search_path is set for the session and restored.
+			try (java.sql.ResultSet rows = this.connection.createStatement().executeQuery("SHOW search_path")) {
+				rows.next();
+				assertThat(rows.getString(1)).isEqualTo("\"$user\", public");
+			}
 		}
 		finally {
 			this.connection.rollback();

@@ -47,18 +47,22 @@ final class PostgresqlCatalogReader {
 
 	/**
 	 * The catalog of the given schemas ({@code null} for every user schema). Two round trips: the
-	 * first saves {@code search_path}, sets it to {@code pg_catalog} and lists every relation with
-	 * a signature of its catalog rows, and the types, functions and sequences; the second reads
-	 * the relations whose signature an earlier read did not see, and restores {@code search_path}.
-	 * (pgjdbc sends the statements of one string together; should one fail, its implicit
-	 * transaction is rolled back, the SET with it.)
+	 * first sets {@code search_path} to {@code pg_catalog} and lists every relation with a
+	 * signature of its catalog rows, and the types, functions and sequences; the second reads the
+	 * relations whose signature an earlier read did not see. pgjdbc sends the statements of one
+	 * string together, in one implicit transaction when the connection is in autocommit: there
+	 * the setting is local to each round trip and the session never sees it (nor does another
+	 * client behind a transaction pooler). Inside a transaction (the replay's callback) the
+	 * setting is saved and restored in the second round trip.
 	 */
 	synchronized CatalogSnapshot read(Connection connection, Collection<String> schemas) throws SQLException {
+		boolean local = connection.getAutoCommit();
 		List<String> first = List.of("SELECT pg_catalog.current_setting('search_path'),"
-				+ " pg_catalog.set_config('search_path', 'pg_catalog', false), pg_catalog.current_database(),"
+				+ " pg_catalog.set_config('search_path', 'pg_catalog', " + local + "), pg_catalog.current_database(),"
 				+ " (SELECT string_agg(s.xmin::text || s.ctid::text, ',') FROM pg_catalog.pg_namespace s)",
 				listingSql(schemas), typesSql(schemas), functionsSql(schemas), sequencesSql(schemas));
 		Read read = new Read();
+		read.restored = local;
 		List<RelationCache.Listed> listed = new ArrayList<>();
 		try {
 			execute(connection, first, (schemas != null) ? connection.createArrayOf("text", schemas.toArray()) : null,
@@ -116,18 +120,29 @@ final class PostgresqlCatalogReader {
 
 	}
 
-	/** The relations by oid, read in full, with search_path restored in the same round trip. */
+	/**
+	 * The relations by oid, read in full: in autocommit with search_path set for this round trip
+	 * only, else with it restored at the end.
+	 */
 	private static Map<String, Relation> readRelations(Connection connection, List<String> oids, Read read)
 			throws SQLException {
+		boolean local = connection.getAutoCommit();
 		List<String> queries = List.of(relationsSql(), constraintsSql(), indexesSql(), triggersSql(), viewsSql(),
-				"SELECT pg_catalog.set_config('search_path', ?, false)");
+				local ? "SELECT pg_catalog.set_config('search_path', 'pg_catalog', true)"
+						: "SELECT pg_catalog.set_config('search_path', ?, false)");
+		if (local) {
+			// The setting first: a local SET lasts for this round trip.
+			queries = new ArrayList<>(queries);
+			queries.add(0, queries.remove(queries.size() - 1));
+		}
+		int first = local ? 1 : 0;
 		Map<Long, ReadRelation> relations = new LinkedHashMap<>();
 		for (String oid : oids) {
 			relations.put(Long.valueOf(oid), new ReadRelation(oid));
 		}
 		java.sql.Array array = connection.createArrayOf("oid", oids.stream().map(Long::valueOf).toArray());
-		execute(connection, queries, array, read.searchPath, (query, rows) -> {
-			switch (query) {
+		execute(connection, queries, array, local ? null : read.searchPath, (query, rows) -> {
+			switch (query - first) {
 				case 0 -> readColumns(rows, relations);
 				case 1 -> readConstraints(rows, relations);
 				case 2 -> readIndexes(rows, relations);
