@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * What earlier catalog reads found, so that the next read skips what has not changed. A dialect
- * lists every relation with a <em>content key</em> that determines its columns (SQLite: its
- * {@code CREATE} statement): the columns of a relation whose key was seen before are not read
- * again. A relation equal to the one of the same name in the previous read comes back as that
+ * lists every relation with a <em>content key</em> that determines its columns and facts (SQLite:
+ * its {@code CREATE} statement and those of its indexes and triggers; PostgreSQL: the versions of
+ * its catalog rows): a relation whose key was seen before is not read again. A relation equal to the one of the same name in the previous read comes back as that
  * instance, so that the snapshots of consecutive versions share their unchanged relations (less
  * heap) and comparisons tell unchanged relations apart by identity.
  * <p>
@@ -32,8 +32,8 @@ public final class RelationCache {
 	 *
 	 * @param name the relation's key in the snapshot
 	 * @param kind table or view
-	 * @param contentKey a key that determines the relation's columns, or {@code null} when none
-	 * does (its columns are read every time)
+	 * @param contentKey a key that determines the relation's columns and facts, or {@code null}
+	 * when none does (it is read every time)
 	 * @param handle how the dialect's column reader names the relation (a table name, an oid)
 	 */
 	public record Listed(String name, Relation.Kind kind, String contentKey, String handle) {
