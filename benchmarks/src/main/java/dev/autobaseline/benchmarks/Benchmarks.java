@@ -45,6 +45,8 @@ public final class Benchmarks {
 		report.environment("heap measurement check", "a 32 MB array measures as "
 				+ Harness.fmt(Harness.Heap.measure(() -> new byte[32 * 1024 * 1024]).retainedMegabytes()) + " MB retained");
 		Path scratch = Files.createTempDirectory("autobaseline-bench-");
+		Thread deleteScratch = new Thread(() -> deleteQuietly(scratch));
+		Runtime.getRuntime().addShutdownHook(deleteScratch);
 		try {
 			Harness harness = new Harness(options, report, scratch);
 			for (String engineName : options.engines()) {
@@ -92,9 +94,17 @@ public final class Benchmarks {
 			return report;
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(scratch)) {
-				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			deleteQuietly(scratch);
+			Runtime.getRuntime().removeShutdownHook(deleteScratch);
+		}
+	}
+
+	private static void deleteQuietly(Path folder) {
+		try (Stream<Path> files = Files.walk(folder)) {
+			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			// Already gone, or a temporary folder the system cleans.
 		}
 	}
 
