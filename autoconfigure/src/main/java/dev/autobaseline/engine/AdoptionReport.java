@@ -11,7 +11,7 @@ import dev.autobaseline.catalog.MatchLevel;
  * @param schemas the managed schemas, as a person names them
  * @param evidence how the version was found: {@code matched V4}, {@code fixed version 3}, or {@code null}
  * @param level the match level, when detected
- * @param distance differences between the matched version and live, when detected
+ * @param distance differences between the full snapshots of the matched version and live, when detected
  * @param candidates the equally good versions, when detected
  * @param baselineVersion the BASELINE row's version after this boot, or {@code null}
  * @param baselineWritten whether this boot wrote (or rewrote) the BASELINE row
@@ -40,7 +40,7 @@ public record AdoptionReport(SchemaState state, String schemas, String evidence,
 	}
 
 	/**
-	 * One line, e.g. {@code autobaseline: UNMANAGED schema "public" matched V4 (columns, distance 0)
+	 * One line, e.g. {@code autobaseline: UNMANAGED schema "public" matched V4 (columns, strict distance 0)
 	 * in 212 ms; baselined at 4; Flyway applied 2 migrations}.
 	 */
 	public String summary() {
@@ -53,7 +53,7 @@ public record AdoptionReport(SchemaState state, String schemas, String evidence,
 			line.append(' ').append(this.evidence);
 			if (this.level != null) {
 				line.append(" (").append(this.level.name().toLowerCase(java.util.Locale.ROOT))
-					.append(", distance ").append(this.distance).append(')');
+					.append(", strict distance ").append(this.distance).append(')');
 			}
 		}
 		line.append(" in ").append(this.elapsedMillis).append(" ms");

@@ -55,7 +55,7 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 		}
 		List<String> foreign = scope.foreign(liveCatalog);
 		if (!foreign.isEmpty()) {
-			warn.accept("autobaseline: " + Refusals.count(foreign.size(), "relation")
+			warn.accept("autobaseline: " + Refusals.count(foreign.size(), "object")
 					+ " unknown to the migrations, left alone: " + String.join(", ", foreign));
 		}
 		List<String> hidden = scope.ignoredOwned();

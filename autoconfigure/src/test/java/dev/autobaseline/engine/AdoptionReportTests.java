@@ -16,7 +16,7 @@ class AdoptionReportTests {
 	void adoptionSummaryNamesStateMatchBaselineAndAppliedMigrations() {
 		AdoptionReport report = new AdoptionReport(SchemaState.UNMANAGED, "schema \"public\"", "matched V4",
 				MatchLevel.COLUMNS, 0, List.of("V4"), "4", true, 2, List.of(), false, 212, List.of(), null);
-		assertThat(report.summary()).isEqualTo("autobaseline: UNMANAGED schema \"public\" matched V4 (columns, distance 0)"
+		assertThat(report.summary()).isEqualTo("autobaseline: UNMANAGED schema \"public\" matched V4 (columns, strict distance 0)"
 				+ " in 212 ms; baselined at 4; Flyway applied 2 migrations");
 	}
 
@@ -32,7 +32,7 @@ class AdoptionReportTests {
 		AdoptionReport report = new AdoptionReport(SchemaState.UNMANAGED, "schema \"main\"", "matched V2",
 				MatchLevel.COLUMNS, 0, List.of("V2"), "2", false, 1, List.of("V3 create loan"), true, 40, List.of(), null);
 		assertThat(report.summary()).isEqualTo("autobaseline: dry run: UNMANAGED schema \"main\" matched V2 (columns,"
-				+ " distance 0) in 40 ms; would baseline at 2; Flyway would apply 1 migration (V3 create loan);"
+				+ " strict distance 0) in 40 ms; would baseline at 2; Flyway would apply 1 migration (V3 create loan);"
 				+ " nothing was written");
 	}
 

@@ -99,7 +99,7 @@ class SampleApplicationTests {
 			assertThat(JsonPath.<Boolean>read(body, "$.lastDecision.dryRun")).isFalse();
 			assertThat(JsonPath.<String>read(body, "$.lastDecision.backup")).startsWith(database.toString());
 			assertThat(JsonPath.<String>read(body, "$.lastDecision.summary"))
-				.startsWith("autobaseline: UNMANAGED schema \"main\" matched V2 (columns, distance 0) in ")
+				.startsWith("autobaseline: UNMANAGED schema \"main\" matched V2 (columns, strict distance 0) in ")
 				.endsWith("; baselined at 2; Flyway applied 3 migrations");
 		}
 		// The next boot takes the fast path: the endpoint says so.
