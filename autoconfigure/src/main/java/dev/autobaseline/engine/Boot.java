@@ -179,8 +179,20 @@ final class Boot {
 			return report(state, null, null, null, applied, List.of());
 		}
 		catch (FlywayValidateException ex) {
-			throw Refusals.validationFailed(this.history, ex);
+			throw Refusals.validationFailed(this.history, ex, scriptsOf(validateAllowingPending()));
 		}
+	}
+
+	/** The scripts Flyway's validation names, by file name (or version where it has no file). */
+	static List<String> scriptsOf(ValidateResult validation) {
+		return validation.invalidMigrations.stream()
+			.filter((invalid) -> invalid.errorDetails.errorCode != CoreErrorCode.FAILED_VERSIONED_MIGRATION
+					&& invalid.errorDetails.errorCode != CoreErrorCode.FAILED_REPEATABLE_MIGRATION)
+			.map((invalid) -> (invalid.filepath != null && !invalid.filepath.isBlank())
+					? invalid.filepath.substring(Math.max(invalid.filepath.lastIndexOf('/'), invalid.filepath.lastIndexOf('\\')) + 1)
+					: "V" + invalid.version + " " + invalid.description)
+			.distinct()
+			.toList();
 	}
 
 	/** Flyway's read-only validation, pending migrations allowed. */
@@ -211,7 +223,8 @@ final class Boot {
 			.toList();
 		if (!otherProblems.isEmpty()) {
 			throw Refusals.validationFailed(this.history,
-					new FlywayValidateException(validation.errorDetails, String.join("\n", otherProblems)));
+					new FlywayValidateException(validation.errorDetails, String.join("\n", otherProblems)),
+					scriptsOf(validation));
 		}
 		String lastSuccessful = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
 		Verdict verdict = detect(SchemaState.INCONSISTENT);
@@ -239,7 +252,8 @@ final class Boot {
 		ValidateResult validation = validateAllowingPending();
 		if (!validation.validationSuccessful) {
 			throw Refusals.validationFailed(this.history,
-					new FlywayValidateException(validation.errorDetails, validation.getAllErrorMessages()));
+					new FlywayValidateException(validation.errorDetails, validation.getAllErrorMessages()),
+					scriptsOf(validation));
 		}
 		List<String> pending = Arrays.stream(this.flyway.info().pending())
 			.map((migration) -> ((migration.getVersion() != null) ? "V" + migration.getVersion() : "R") + " "

@@ -76,9 +76,11 @@ final class Refusals {
 				null, null);
 	}
 
-	static AdoptionRefusedException validationFailed(HistoryTable history, RuntimeException flywayError) {
+	static AdoptionRefusedException validationFailed(HistoryTable history, RuntimeException flywayError,
+			List<String> scripts) {
 		return new AdoptionRefusedException(SchemaState.INCONSISTENT, Reason.VALIDATION_FAILED,
-				"Flyway's validation rejected the history in " + history.qualified() + ": " + flywayError.getMessage(),
+				"Flyway's validation rejected the history in " + history.qualified() + ": " + flywayError.getMessage()
+						+ (scripts.isEmpty() ? "" : System.lineSeparator() + "Scripts concerned: " + String.join(", ", scripts)),
 				"Resolve the validation error: restore or rename the migration scripts the history names, set"
 						+ " spring.flyway.ignore-migration-patterns for versions the application may not know, or run"
 						+ " Flyway's repair once the scripts are right.",

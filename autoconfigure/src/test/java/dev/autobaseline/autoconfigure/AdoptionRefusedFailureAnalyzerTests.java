@@ -151,7 +151,7 @@ class AdoptionRefusedFailureAnalyzerTests {
 				+ " Migrations have failed validation\nMigration checksum mismatch for migration version 2\n"
 				+ "-> Applied to database : -2130220320\n-> Resolved locally    : -1769278797\n"
 				+ "Either revert the changes to the migration, or run repair to update the schema history.\n"
-				+ FLYWAY_PATTERNS_LINK);
+				+ FLYWAY_PATTERNS_LINK + "\nScripts concerned: V2__create_book.sql");
 		assertThat(analysis.getAction()).isEqualTo("A migration script changed after it was applied. Restore the script as it was"
 				+ " applied (from version control), or, if the database already has the change, record the new"
 				+ " checksum with Flyway's repair (flyway repair, or Flyway.repair() once) and start again.");
@@ -166,7 +166,7 @@ class AdoptionRefusedFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).isEqualTo("Flyway's validation rejected the history in " + HISTORY + ": Validate failed:"
 				+ " Migrations have failed validation\nDetected applied migration not resolved locally: 3.\n"
 				+ "If you removed this migration intentionally, run repair to mark the migration as deleted.\n"
-				+ FLYWAY_PATTERNS_LINK);
+				+ FLYWAY_PATTERNS_LINK + "\nScripts concerned: V3 add first author");
 		assertThat(analysis.getAction()).isEqualTo("The database holds migrations this application does not have. Run the application"
 				+ " version that has them, restore the missing scripts, or, if that is intended, set"
 				+ " spring.flyway.ignore-migration-patterns (Spring Boot's default *:future lets versions above"

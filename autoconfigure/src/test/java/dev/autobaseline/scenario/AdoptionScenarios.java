@@ -463,7 +463,9 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	void editedScriptOfAManagedDatabaseIsRefusedWithFlywaysValidation() throws Exception {
 		boot().run((context) -> assertThat(context).hasNotFailed());
 		Files.writeString(this.migrations.resolve("V2__add_book_isbn.sql"), "ALTER TABLE book ADD COLUMN isbn VARCHAR(30);\n");
-		assertRefusedUntouched(AdoptionRefusedException.Reason.VALIDATION_FAILED, "checksum mismatch");
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.VALIDATION_FAILED,
+				"checksum mismatch");
+		assertThat(refusal.getDescription()).endsWith("Scripts concerned: V2__add_book_isbn.sql");
 	}
 
 	@Test
