@@ -43,6 +43,34 @@ public interface Dialect {
 	default void checkSupported(Connection connection) throws SQLException {
 	}
 
+	/**
+	 * A connection for the fast path: one statement on a managed database, so nothing is set up
+	 * on it. Defaults to an inspection connection.
+	 */
+	default Connection openFastPath(LiveDatabase live, boolean readOnly) throws SQLException {
+		return openInspection(live, readOnly);
+	}
+
+	/**
+	 * Whether this engine's adoption lock is taken on every boot, fast path included (SQLite, not
+	 * in a dry run), rather than only off the fast path.
+	 */
+	default boolean locksEveryBoot(boolean dryRun) {
+		return false;
+	}
+
+	/**
+	 * The fast path's one statement: applied rows, failed rows, 1 when the table counted is the
+	 * one Flyway uses (0 when an unqualified name found another schema's table), and Flyway's
+	 * schema.
+	 * @param schema Flyway's schema, or {@code null} for the connection's current schema
+	 */
+	default String fastPathSql(String schema, String table, String appliedCondition) {
+		String resolved = (schema != null) ? schema : "main";
+		return "SELECT COUNT(*), COALESCE(SUM(CASE WHEN success THEN 0 ELSE 1 END), 0), 1, '"
+				+ resolved.replace("'", "''") + "' FROM " + qualify(resolved, table) + " WHERE " + appliedCondition;
+	}
+
 	/** The schema unqualified names resolve to on this connection. */
 	String currentSchema(Connection connection) throws SQLException;
 

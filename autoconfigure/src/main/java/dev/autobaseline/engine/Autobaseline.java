@@ -57,21 +57,26 @@ public class Autobaseline {
 			SettingsCheck.check(this.settings, dialect);
 			HistoryTable history;
 			AdoptionLock lock;
-			boolean managed = false;
-			try (Connection connection = dialect.openInspection(live, this.settings.dryRun())) {
+			HistoryRows.FastPath fastPath = null;
+			try (Connection connection = dialect.openFastPath(live, this.settings.dryRun())) {
 				dialect.checkSupported(connection);
-				history = HistoryTable.locate(configuration, dialect, connection);
-				lock = dialect.adoptionLock(live, connection, history.qualified(), this.settings.dryRun());
-				if (!lock.coversEveryBoot()) {
-					managed = Boot.isManaged(HistoryRows.countApplied(connection, history));
+				if (!dialect.locksEveryBoot(this.settings.dryRun())) {
+					fastPath = HistoryRows.fastPath(connection, dialect, configuration);
 				}
 				Boot.endTransaction(connection);
 			}
-			Boot boot = new Boot(this.settings, this.quieter, flyway, configuration, live, dialect, history, started);
 			// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
-			if (managed) {
-				return finish(boot.migrateManaged(SchemaState.MANAGED));
+			if (fastPath != null && fastPath.managed()) {
+				return finish(new Boot(this.settings, this.quieter, flyway, configuration, live, dialect,
+						fastPath.history(), started)
+					.migrateManaged(SchemaState.MANAGED));
 			}
+			try (Connection connection = dialect.openInspection(live, this.settings.dryRun())) {
+				history = HistoryTable.locate(configuration, dialect, connection);
+				lock = dialect.adoptionLock(live, connection, history.qualified(), this.settings.dryRun());
+				Boot.endTransaction(connection);
+			}
+			Boot boot = new Boot(this.settings, this.quieter, flyway, configuration, live, dialect, history, started);
 			try (AdoptionLock.Held held = lock.acquire(this.settings.lockTimeout())) {
 				return finish(boot.underLock());
 			}

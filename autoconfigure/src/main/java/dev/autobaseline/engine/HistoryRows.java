@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.autobaseline.dialect.Dialect;
+import org.flywaydb.core.api.configuration.Configuration;
 
 /**
  * What Flyway's history table holds, by kind of row.
@@ -39,6 +40,47 @@ record HistoryRows(boolean exists, int applied, int failed, List<String> baselin
 			// No such table (or not Flyway's): the full inspection finds out which.
 			return null;
 		}
+	}
+
+	/**
+	 * The fast path before the history table is located: one statement on PostgreSQL and SQLite
+	 * alike (init-sqls, which can move the default schema, cost their own round trip first).
+	 * @return the rows and where the table is, or {@code null} when the table is missing or not
+	 * where Flyway looks
+	 */
+	static FastPath fastPath(Connection connection, Dialect dialect, Configuration configuration)
+			throws SQLException {
+		String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
+				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+		if (schema == null && configuration.getInitSql() != null) {
+			HistoryTable history = HistoryTable.locate(configuration, dialect, connection);
+			HistoryRows rows = countApplied(connection, history);
+			return (rows != null) ? new FastPath(rows, history) : null;
+		}
+		String sql = dialect.fastPathSql(schema, configuration.getTable(), APPLIED);
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			if (rows.getInt(3) != 1) {
+				return null;
+			}
+			return new FastPath(new HistoryRows(true, rows.getInt(1), rows.getInt(2), List.of(), 0),
+					HistoryTable.of(configuration, dialect, rows.getString(4)));
+		}
+		catch (SQLException ex) {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+			return null;
+		}
+	}
+
+	/** What the fast path found: the applied rows, and the history table it counted them in. */
+	record FastPath(HistoryRows rows, HistoryTable history) {
+
+		boolean managed() {
+			return this.rows.applied() > 0 && this.rows.failed() == 0;
+		}
+
 	}
 
 	/** Every row, read off the fast path. */

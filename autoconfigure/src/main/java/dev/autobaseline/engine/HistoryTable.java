@@ -39,6 +39,12 @@ record HistoryTable(String schema, String table, List<String> schemas, String qu
 						+ " so there is no schema for Flyway's history table. Set spring.flyway.default-schema.");
 			}
 		}
+		return of(configuration, dialect, schema);
+	}
+
+	/** The history table in the given schema (Flyway's default one). */
+	static HistoryTable of(Configuration configuration, Dialect dialect, String schema) {
+		String[] configured = configuration.getSchemas();
 		List<String> schemas = (configured.length > 0) ? List.of(configured) : List.of(schema);
 		String table = configuration.getTable();
 		return new HistoryTable(schema, table, schemas, dialect.qualify(schema, table), dialect.relationKey(schema, table));

@@ -82,6 +82,27 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
+	public Connection openFastPath(LiveDatabase live, boolean readOnly) throws SQLException {
+		// One read of the history table, in autocommit: no session setting to set and reset.
+		return live.dataSource().getConnection();
+	}
+
+	@Override
+	public String fastPathSql(String schema, String table, String appliedCondition) {
+		if (schema != null) {
+			return Dialect.super.fastPathSql(schema, table, appliedCondition);
+		}
+		// Unqualified, the name resolves through search_path; Flyway uses current_schema(): count
+		// the rows only as Flyway's when both are the same schema.
+		String quoted = quote(table);
+		return "SELECT COUNT(*), COALESCE(SUM(CASE WHEN success THEN 0 ELSE 1 END), 0),"
+				+ " CASE WHEN pg_catalog.current_schema() = (SELECT n.nspname FROM pg_catalog.pg_class c"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = pg_catalog.to_regclass('"
+				+ quoted.replace("'", "''") + "')) THEN 1 ELSE 0 END, pg_catalog.current_schema() FROM " + quoted
+				+ " WHERE " + appliedCondition;
+	}
+
+	@Override
 	public String currentSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT current_schema()")) {

@@ -76,6 +76,11 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
+	public boolean locksEveryBoot(boolean dryRun) {
+		return !dryRun;
+	}
+
+	@Override
 	public String currentSchema(Connection connection) {
 		return "main";
 	}
