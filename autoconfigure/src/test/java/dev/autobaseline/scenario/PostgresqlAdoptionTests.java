@@ -200,4 +200,14 @@ class PostgresqlAdoptionTests extends AdoptionScenarios {
 		}
 	}
 
+	@Test
+	void historyFoundThroughSearchPathInAnotherSchemaIsNotTakenForFlywaysOwn() throws Exception {
+		// Flyway used public; now search_path puts app first: Flyway looks in app, where no history is.
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("CREATE SCHEMA app",
+				"ALTER DATABASE " + this.database.rows("SELECT current_database()").get(0) + " SET search_path = app, public");
+		assertRefusedUntouched(dev.autobaseline.engine.AdoptionRefusedException.Reason.FOREIGN_HISTORY,
+				"public.flyway_schema_history records this application's migrations");
+	}
+
 }
