@@ -3,15 +3,13 @@ package dev.autobaseline.replay;
 import java.time.Duration;
 
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 
 /**
  * Stops the replay between migrations once {@code autobaseline.replay.timeout} has passed (the
  * statements themselves are bounded by session timeouts where the engine has them).
  */
-final class ReplayDeadline implements Callback {
+final class ReplayDeadline extends AfterEachMigrate {
 
 	private final long deadline;
 
@@ -20,17 +18,7 @@ final class ReplayDeadline implements Callback {
 	}
 
 	@Override
-	public boolean supports(Event event, Context context) {
-		return event == Event.AFTER_EACH_MIGRATE;
-	}
-
-	@Override
-	public boolean canHandleInTransaction(Event event, Context context) {
-		return true;
-	}
-
-	@Override
-	public void handle(Event event, Context context) {
+	void afterMigration(Context context) {
 		if (System.nanoTime() > this.deadline) {
 			throw new Expired();
 		}

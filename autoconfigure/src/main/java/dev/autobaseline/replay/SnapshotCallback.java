@@ -15,9 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 
 /**
  * Snapshots the shadow's catalog after every migration of the replay, on the migration's own
@@ -27,7 +25,7 @@ import org.flywaydb.core.api.callback.Event;
  * per migration, INFO a progress line naming the shadow once a replay runs long. Both cost one
  * clock read per migration unless they are logged.
  */
-final class SnapshotCallback implements Callback {
+final class SnapshotCallback extends AfterEachMigrate {
 
 	private static final Log logger = LogFactory.getLog(ShadowReplay.class);
 
@@ -69,17 +67,7 @@ final class SnapshotCallback implements Callback {
 	}
 
 	@Override
-	public boolean supports(Event event, Context context) {
-		return event == Event.AFTER_EACH_MIGRATE;
-	}
-
-	@Override
-	public boolean canHandleInTransaction(Event event, Context context) {
-		return true;
-	}
-
-	@Override
-	public void handle(Event event, Context context) {
+	void afterMigration(Context context) {
 		MigrationInfo migration = context.getMigrationInfo();
 		CatalogSnapshot catalog = read(context);
 		CatalogSnapshot previous = last().catalog();
