@@ -137,6 +137,9 @@ public final class ShadowReplay {
 					.load()
 					.clean();
 			}
+			// Flyway's LogFactory keeps the last configuration loaded in a static field: the replay's
+			// would keep the snapshot callback, and every snapshot, reachable for the application's life.
+			org.flywaydb.core.api.logging.LogFactory.setConfiguration(liveConfiguration);
 		}
 		return snapshots.result();
 	}
