@@ -32,6 +32,9 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnapshot live) {
 
+	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+		.getLog(Evidence.class);
+
 	/**
 	 * Replays the migrations into a shadow, reads live where Flyway and the migrations put
 	 * relations, and warns about what is left out.
@@ -70,8 +73,17 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 		return new Evidence(replay, versions, scope.live(liveCatalog));
 	}
 
-	/** Which version the live catalog is at. */
+	/** Which version the live catalog is at; at DEBUG, one line per version compared. */
 	Detection choose(AutobaselineSettings settings, MigrationVersion target) {
+		if (logger.isDebugEnabled()) {
+			for (ReplayedVersion version : this.versions) {
+				List<Difference> differences = driftFrom(version);
+				logger.debug("autobaseline: compared " + version.label() + " with the database: "
+						+ (CatalogComparison.matches(differences, settings.match()) ? "candidate" : "no match") + " at "
+						+ settings.match().name().toLowerCase(java.util.Locale.ROOT) + ", "
+						+ Refusals.count(differences.size(), "difference"));
+			}
+		}
 		return VersionChooser.choose(this.versions, this.live, settings.match(), settings.onAmbiguous(), target);
 	}
 

@@ -88,4 +88,21 @@ class SqliteAdoptionTests extends AdoptionScenarios {
 		assertThat(Files.exists(this.temp.resolve("live.db"))).isFalse();
 	}
 
+	@Test
+	void debugShowsEachComparison(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("dev.autobaseline.engine.Evidence");
+		ch.qos.logback.classic.Level before = logger.getLevel();
+		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		try {
+			LibraryMigrations.legacyAt(this.database, 2);
+			boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		}
+		finally {
+			logger.setLevel(before);
+		}
+		assertThat(output).contains("compared V2 with the database: candidate at columns, 0 differences",
+				"compared V3 with the database: no match at columns");
+	}
+
 }
