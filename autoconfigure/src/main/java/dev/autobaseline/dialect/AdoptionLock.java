@@ -5,18 +5,13 @@ import java.time.Duration;
 
 /**
  * Holds other instances off while one inspects, detects, baselines and migrates a database.
- * Made per boot by the dialect; the engine wraps the whole sequence, and only it, in
- * {@link #acquire(Duration)}.
+ * Made per boot by the dialect; the engine wraps the whole sequence in {@link #acquire(Duration)}
+ * ({@link Dialect#locksEveryBoot(boolean)} says whether the fast path runs under it too).
  */
 public interface AdoptionLock {
 
 	/** No lock (an in-memory database no other process can reach). */
 	AdoptionLock NONE = new AdoptionLock() {
-
-		@Override
-		public boolean coversEveryBoot() {
-			return false;
-		}
 
 		@Override
 		public Held acquire(Duration timeout) {
@@ -25,13 +20,6 @@ public interface AdoptionLock {
 		}
 
 	};
-
-	/**
-	 * Whether the lock is cheap enough to take on every boot, fast path included (SQLite, where it
-	 * also gives Flyway the lock it lacks), or only off the fast path (PostgreSQL, where Flyway's
-	 * own lock protects a managed database).
-	 */
-	boolean coversEveryBoot();
 
 	/**
 	 * Waits for the lock.

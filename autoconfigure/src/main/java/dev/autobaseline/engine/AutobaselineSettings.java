@@ -52,13 +52,7 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 				false, false, false, JavaMigrationBeans.STUB);
 	}
 
-	public AutobaselineSettings withDryRun(boolean dryRun) {
-		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
-				dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
-				this.javaMigrationBeans);
-	}
-
+	/** These settings with backups switched on or off. */
 	public AutobaselineSettings withBackupEnabled(boolean backupEnabled) {
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, backupEnabled,

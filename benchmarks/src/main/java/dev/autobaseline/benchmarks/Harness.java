@@ -416,23 +416,9 @@ final class Harness {
 		return new Autobaseline(AutobaselineSettings.defaults(), (configuration) -> live, FlywayQuieter.NONE);
 	}
 
-	/** The default settings with {@code backup.enabled=false}, whatever else the record holds. */
+	/** The default settings with {@code backup.enabled=false}. */
 	private static AutobaselineSettings withoutBackup() {
-		AutobaselineSettings defaults = AutobaselineSettings.defaults();
-		try {
-			java.lang.reflect.RecordComponent[] components = AutobaselineSettings.class.getRecordComponents();
-			Object[] values = new Object[components.length];
-			Class<?>[] types = new Class<?>[components.length];
-			for (int i = 0; i < components.length; i++) {
-				types[i] = components[i].getType();
-				values[i] = components[i].getName().equals("backupEnabled") ? Boolean.FALSE
-						: components[i].getAccessor().invoke(defaults);
-			}
-			return AutobaselineSettings.class.getDeclaredConstructor(types).newInstance(values);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot switch the backup off: " + ex.getMessage(), ex);
-		}
+		return AutobaselineSettings.defaults().withBackupEnabled(false);
 	}
 
 	private static FluentConfiguration flyway(DataSource dataSource, Path scripts) {

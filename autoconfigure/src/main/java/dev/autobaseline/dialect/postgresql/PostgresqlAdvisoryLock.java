@@ -44,11 +44,6 @@ final class PostgresqlAdvisoryLock implements AdoptionLock {
 	}
 
 	@Override
-	public boolean coversEveryBoot() {
-		return false;
-	}
-
-	@Override
 	public Held acquire(Duration timeout) throws SQLException {
 		Connection connection = this.outsidePool.getConnection();
 		try {

@@ -34,11 +34,6 @@ final class SqliteFileLock implements AdoptionLock {
 	}
 
 	@Override
-	public boolean coversEveryBoot() {
-		return true;
-	}
-
-	@Override
 	public Held acquire(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(this.database, (path) -> new ReentrantLock());
