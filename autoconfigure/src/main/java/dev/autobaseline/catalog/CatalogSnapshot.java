@@ -16,11 +16,19 @@ import java.util.function.Predicate;
  * @param objects top-level objects other than relations (types, functions, sequences), each by
  * what it is, e.g. {@code type public.mood} or {@code function public.f(integer)}, mapped to its
  * normalised definition; sorted by key
+ * @param full whether the relations' facts were read; a <em>signature</em> ({@code false}) holds
+ * relation names, kinds and column names (and, where the dialect reads them as cheaply, the
+ * top-level objects) but no facts: comparisons leave facts out rather than call them missing
  */
-public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects) {
+public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full) {
 
 	/** The catalog of a database holding no relation at all. */
 	public static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of());
+
+	/** A full snapshot. */
+	public CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects) {
+		this(relations, objects, true);
+	}
 
 	public CatalogSnapshot {
 		relations = Collections.unmodifiableMap(new LinkedHashMap<>(relations));
@@ -41,7 +49,24 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 
 	/** This snapshot with the given top-level objects. */
 	public CatalogSnapshot withObjects(Map<String, String> objects) {
-		return new CatalogSnapshot(this.relations, objects);
+		return new CatalogSnapshot(this.relations, objects, this.full);
+	}
+
+	/** This snapshot and another one's relations and objects (another schema's, say). */
+	public CatalogSnapshot plus(CatalogSnapshot other) {
+		if (other.isEmpty()) {
+			return this;
+		}
+		Map<String, Relation> relations = new LinkedHashMap<>(this.relations);
+		relations.putAll(other.relations);
+		Map<String, String> objects = new TreeMap<>(this.objects);
+		objects.putAll(other.objects);
+		return new CatalogSnapshot(relations, objects, this.full && other.full);
+	}
+
+	/** This snapshot as a signature: its relations' facts are not to be compared. */
+	public CatalogSnapshot asSignature() {
+		return this.full ? new CatalogSnapshot(this.relations, this.objects, false) : this;
 	}
 
 	public Set<String> names() {
@@ -60,7 +85,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 				kept.put(name, relation);
 			}
 		});
-		return (kept.size() == this.relations.size()) ? this : new CatalogSnapshot(kept, this.objects);
+		return (kept.size() == this.relations.size()) ? this : new CatalogSnapshot(kept, this.objects, this.full);
 	}
 
 	/** This snapshot without the top-level objects the filter rejects (by key). */
@@ -71,7 +96,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 				kept.put(key, definition);
 			}
 		});
-		return (kept.size() == this.objects.size()) ? this : new CatalogSnapshot(this.relations, kept);
+		return (kept.size() == this.objects.size()) ? this : new CatalogSnapshot(this.relations, kept, this.full);
 	}
 
 	/**

@@ -110,6 +110,16 @@ public interface Dialect {
 	 */
 	CatalogSnapshot readCatalog(Connection connection, java.util.Collection<String> schemas) throws SQLException;
 
+	/**
+	 * A signature of every user schema's catalog, read after each replayed migration: relation
+	 * names, kinds and column names, with the same keys as {@link #readCatalog}; top-level
+	 * objects in full or not at all. Facts are read only for versions that could be candidates
+	 * ({@link #readCatalog}). Defaults to the full read, for a dialect whose full read is as cheap.
+	 */
+	default CatalogSnapshot readSignature(Connection connection) throws SQLException {
+		return readCatalog(connection, null);
+	}
+
 	/** The schema of a relation key. */
 	String schemaOf(String relationKey);
 

@@ -15,6 +15,7 @@ import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.replay.CatalogScope;
 import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.FlywayQuieter;
+import dev.autobaseline.replay.PossibleCandidates;
 import dev.autobaseline.replay.ReplayResult;
 import dev.autobaseline.replay.ReplayedVersion;
 import dev.autobaseline.replay.ShadowReplay;
@@ -36,26 +37,30 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 		.getLog(Evidence.class);
 
 	/**
-	 * Replays the migrations into a shadow, reads live where Flyway and the migrations put
-	 * relations, and warns about what is left out.
+	 * Reads live where Flyway and the migrations put relations, replays the migrations into a
+	 * shadow (a signature after every version, the full catalog only for possible candidates), and
+	 * warns about what is left out.
 	 */
 	static Evidence gather(Dialect dialect, LiveDatabase live, HistoryTable history, Configuration configuration,
 			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn) throws SQLException {
+		LiveReader liveReader = new LiveReader(dialect, live, settings.dryRun());
+		// Flyway's schemas now, those the migrations create relations in when the replay gets there.
+		liveReader.read(new TreeSet<>(history.schemas()));
+		PossibleCandidates candidates = new PossibleCandidates(liveReader, settings.match(), settings.ignoreTables(),
+				history.key());
 		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(),
 				settings.allowClusterStatements(), quieter)
 			.javaMigrationBeans(settings.javaMigrationBeans())
+			.snapshots(candidates)
 			.replay(configuration, history.schema(), history.schemas());
-		CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), history.key());
-		CatalogSnapshot liveCatalog;
-		try (Connection connection = dialect.openInspection(live, settings.dryRun())) {
-			// Flyway's schemas and those the migrations create relations in; other schemas are not ours.
-			Set<String> schemas = new TreeSet<>(history.schemas());
-			replay.ownedRelations().forEach((key) -> schemas.add(dialect.schemaOf(key)));
-			liveCatalog = dialect.readCatalog(connection, schemas);
-			if (!connection.getAutoCommit()) {
-				connection.rollback();
-			}
+		if (logger.isDebugEnabled()) {
+			logger.debug("autobaseline: replayed " + Refusals.count(replay.migrations().size(), "version")
+					+ "; read the full catalog of " + candidates.fullReads()
+					+ " (those that could match at " + settings.match().name().toLowerCase(java.util.Locale.ROOT)
+					+ "), a signature of the others");
 		}
+		CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), history.key());
+		CatalogSnapshot liveCatalog = liveReader.covering(replay.ownedRelations());
 		List<String> foreign = scope.foreign(liveCatalog);
 		if (!foreign.isEmpty()) {
 			warn.accept("autobaseline: " + Refusals.count(foreign.size(), "object")
@@ -73,12 +78,58 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 		return new Evidence(replay, versions, scope.live(liveCatalog));
 	}
 
+	/**
+	 * The live catalog, read in full per schema the first time a relation of that schema needs
+	 * it, on a connection opened for each read.
+	 */
+	private static final class LiveReader implements PossibleCandidates.LiveCatalog {
+
+		private final Dialect dialect;
+
+		private final LiveDatabase live;
+
+		private final boolean readOnly;
+
+		private final Set<String> schemasRead = new TreeSet<>();
+
+		private CatalogSnapshot catalog = CatalogSnapshot.EMPTY;
+
+		LiveReader(Dialect dialect, LiveDatabase live, boolean readOnly) {
+			this.dialect = dialect;
+			this.live = live;
+			this.readOnly = readOnly;
+		}
+
+		@Override
+		public CatalogSnapshot covering(Set<String> relations) throws SQLException {
+			Set<String> schemas = new TreeSet<>();
+			relations.forEach((key) -> schemas.add(this.dialect.schemaOf(key)));
+			schemas.removeAll(this.schemasRead);
+			if (!schemas.isEmpty()) {
+				read(schemas);
+			}
+			return this.catalog;
+		}
+
+		void read(Set<String> schemas) throws SQLException {
+			try (Connection connection = this.dialect.openInspection(this.live, this.readOnly)) {
+				this.catalog = this.catalog.plus(this.dialect.readCatalog(connection, schemas));
+				if (!connection.getAutoCommit()) {
+					connection.rollback();
+				}
+			}
+			this.schemasRead.addAll(schemas);
+		}
+
+	}
+
 	/** Which version the live catalog is at; at DEBUG, one line per version compared. */
 	Detection choose(AutobaselineSettings settings, MigrationVersion target) {
 		if (logger.isDebugEnabled()) {
 			for (ReplayedVersion version : this.versions) {
 				List<Difference> differences = driftFrom(version);
-				logger.debug("autobaseline: compared " + version.label() + " with the database: "
+				logger.debug("autobaseline: compared " + version.label()
+						+ (version.catalog().full() ? "" : " (signature: tables and columns)") + " with the database: "
 						+ (CatalogComparison.matches(differences, settings.match()) ? "candidate" : "no match") + " at "
 						+ settings.match().name().toLowerCase(java.util.Locale.ROOT) + ", "
 						+ Refusals.count(differences.size(), "difference"));

@@ -132,7 +132,14 @@ final class Refusals {
 			.map((difference) -> System.lineSeparator() + "  - " + difference.describe(closest.label()))
 			.collect(Collectors.joining());
 		int rest = differences.size() - LISTED_DIFFERENCES;
-		return (rest > 0) ? lines + System.lineSeparator() + "  ... and " + count(rest, "more difference") : lines;
+		if (rest > 0) {
+			lines += System.lineSeparator() + "  ... and " + count(rest, "more difference");
+		}
+		if (!closest.catalog().full()) {
+			lines += System.lineSeparator() + "  (" + closest.label() + " already differs in tables or columns, so"
+					+ " its column types, keys, indexes and other details were not compared)";
+		}
+		return lines;
 	}
 
 	static String labels(List<ReplayedVersion> versions) {

@@ -49,6 +49,8 @@ public final class ShadowReplay {
 
 	private JavaMigrationBeans javaMigrationBeans = JavaMigrationBeans.STUB;
 
+	private SnapshotPolicy policy = SnapshotPolicy.ALWAYS_FULL;
+
 	/**
 	 * @param allowClusterStatements whether to replay scripts whose statements reach past the
 	 * shadow (see {@link ClusterStatements}) where the engine has them
@@ -61,6 +63,12 @@ public final class ShadowReplay {
 		this.shadowSettings = shadowSettings;
 		this.timeout = timeout;
 		this.quieter = quieter;
+	}
+
+	/** Which versions are read in full (every one by default); the others get a signature. */
+	public ShadowReplay snapshots(SnapshotPolicy policy) {
+		this.policy = policy;
+		return this;
 	}
 
 	/** Whether {@code JavaMigration} beans run during the replay or are stubbed (the default). */
@@ -124,7 +132,7 @@ public final class ShadowReplay {
 			.cleanDisabled(!shadow.cleanAfterUse());
 		SnapshotCallback snapshots;
 		try (FlywayQuieter.Quiet quiet = this.quieter.quiet()) {
-			snapshots = new SnapshotCallback(this.dialect, empty, inertVersions, shadow.description(),
+			snapshots = new SnapshotCallback(this.dialect, empty, inertVersions, this.policy, shadow.description(),
 					versionsToReplay(configuration));
 			configuration.callbacks(snapshots, new ReplayDeadline(this.timeout)).load().migrate();
 			snapshots.replayFinished();

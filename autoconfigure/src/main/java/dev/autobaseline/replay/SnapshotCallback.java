@@ -53,14 +53,17 @@ final class SnapshotCallback extends AfterEachMigrate {
 
 	private final Set<MigrationVersion> inertVersions;
 
+	private final SnapshotPolicy policy;
+
 	/**
 	 * @param shadow the shadow's description, for the progress lines
 	 * @param total how many versioned migrations the replay applies, or -1 when unknown
 	 */
-	SnapshotCallback(Dialect dialect, CatalogSnapshot emptyPrefix, Set<MigrationVersion> inertVersions, String shadow,
-			int total) {
+	SnapshotCallback(Dialect dialect, CatalogSnapshot emptyPrefix, Set<MigrationVersion> inertVersions,
+			SnapshotPolicy policy, String shadow, int total) {
 		this.dialect = dialect;
 		this.inertVersions = inertVersions;
+		this.policy = policy;
 		this.shadow = shadow;
 		this.total = total;
 		this.versions.add(ReplayedVersion.emptyPrefix(emptyPrefix));
@@ -69,7 +72,7 @@ final class SnapshotCallback extends AfterEachMigrate {
 	@Override
 	void afterMigration(Context context) {
 		MigrationInfo migration = context.getMigrationInfo();
-		CatalogSnapshot catalog = read(context);
+		CatalogSnapshot catalog = read(context, migration.getVersion());
 		CatalogSnapshot previous = last().catalog();
 		if (migration.getVersion() == null) {
 			// Repeatables run after every versioned migration: what they add is theirs alone.
@@ -80,13 +83,14 @@ final class SnapshotCallback extends AfterEachMigrate {
 		boolean unchanged = catalog.equals(previous);
 		this.versions.add(new ReplayedVersion(migration.getVersion(), migration.getDescription(),
 				unchanged ? previous : catalog, this.inertVersions.contains(migration.getVersion())));
-		logProgress(migration, unchanged);
+		logProgress(migration, unchanged ? (catalog.full() ? "data only, schema unchanged"
+				: "tables and columns unchanged") : "schema changed");
 	}
 
-	private void logProgress(MigrationInfo migration, boolean unchanged) {
+	private void logProgress(MigrationInfo migration, String change) {
 		if (logger.isDebugEnabled()) {
 			logger.debug("autobaseline: replayed V" + migration.getVersion() + " " + migration.getDescription()
-					+ " into the " + this.shadow + (unchanged ? ": data only, schema unchanged" : ": schema changed"));
+					+ " into the " + this.shadow + ": " + change);
 		}
 		long now = System.nanoTime();
 		if (now >= this.nextProgress && logger.isInfoEnabled()) {
@@ -114,8 +118,16 @@ final class SnapshotCallback extends AfterEachMigrate {
 		return String.format(java.util.Locale.ROOT, "%.1f", (now - this.started) / 1e9);
 	}
 
-	private CatalogSnapshot read(Context context) {
+	/**
+	 * The signature after a migration, or the full snapshot when the policy wants it (a repeatable
+	 * only needs its names).
+	 */
+	private CatalogSnapshot read(Context context, MigrationVersion version) {
 		try {
+			CatalogSnapshot signature = this.dialect.readSignature(context.getConnection());
+			if (version == null || signature.full() || !this.policy.readsFull(version, signature)) {
+				return signature;
+			}
 			return this.dialect.readCatalog(context.getConnection());
 		}
 		catch (SQLException ex) {

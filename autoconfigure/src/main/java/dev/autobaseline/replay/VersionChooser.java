@@ -53,6 +53,14 @@ public final class VersionChooser {
 				candidates.add(i);
 			}
 		}
+		// Candidates are ranked by their full snapshots: a signature (facts not read) cannot be.
+		for (int i : candidates) {
+			if (!versions.get(i).catalog().full()) {
+				throw new IllegalStateException("Flyway Autobaseline read only a signature of " + versions.get(i).label()
+						+ ", which matches the database at " + level.name().toLowerCase(java.util.Locale.ROOT)
+						+ " level: it cannot be ranked against the other candidates. This is a bug; nothing was written.");
+			}
+		}
 		// Nothing matches at the level: refuse with the closest version and its differences.
 		if (candidates.isEmpty()) {
 			return refusal(Detection.Outcome.NO_MATCH, level, List.of(), versions, closest, live);
@@ -138,6 +146,9 @@ public final class VersionChooser {
 
 		private final Map<Relation, int[]> byRelation = new IdentityHashMap<>();
 
+		/** The same for relations of signatures, compared without their facts. */
+		private final Map<Relation, int[]> bySignatureRelation = new IdentityHashMap<>();
+
 		private final Map<Map<String, String>, int[]> byObjects = new IdentityHashMap<>();
 
 		private CatalogSnapshot last;
@@ -163,16 +174,18 @@ public final class VersionChooser {
 			int total = 0;
 			int names = 0;
 			int inLive = 0;
+			boolean facts = catalog.full() && this.live.full();
+			Map<Relation, int[]> known = facts ? this.byRelation : this.bySignatureRelation;
 			for (Map.Entry<String, Relation> entry : catalog.relations().entrySet()) {
 				String name = entry.getKey();
 				Relation want = entry.getValue();
 				Relation have = this.live.relations().get(name);
 				inLive += (have != null) ? 1 : 0;
-				int[] counts = (name.equals(want.name())) ? this.byRelation.get(want) : null;
+				int[] counts = (name.equals(want.name())) ? known.get(want) : null;
 				if (counts == null) {
-					counts = count(CatalogComparison.differences(name, want, have));
+					counts = count(CatalogComparison.differences(name, want, have, facts));
 					if (name.equals(want.name())) {
-						this.byRelation.put(want, counts);
+						known.put(want, counts);
 					}
 				}
 				atLevel += counts[0];

@@ -157,6 +157,62 @@ class PostgresqlCatalogReadingTests extends CatalogReadingTests {
 	}
 
 	@Test
+	void aSignatureHoldsTheFullReadsNamesKindsColumnsAndObjectsButNoFacts() throws Exception {
+		execute("CREATE SCHEMA app", "CREATE TYPE app.mood AS ENUM ('a', 'b')",
+				"CREATE TABLE app.book (id INTEGER PRIMARY KEY, gone INTEGER, m app.mood DEFAULT 'a', \"Title\" TEXT)",
+				"ALTER TABLE app.book DROP COLUMN gone", "CREATE TABLE public.loan (book_id INTEGER REFERENCES app.book (id))",
+				"CREATE VIEW app.v AS SELECT id FROM app.book WHERE m = 'b'", "CREATE MATERIALIZED VIEW app.mv AS SELECT 1 AS one",
+				"CREATE FUNCTION app.f(a app.mood) RETURNS integer LANGUAGE sql AS 'SELECT 1'", "CREATE SEQUENCE app.counter");
+		execute("SET search_path TO app, public");
+		dev.autobaseline.catalog.CatalogSnapshot full = newDialect().readCatalog(this.connection, null);
+		dev.autobaseline.catalog.CatalogSnapshot signature = this.dialect.readSignature(this.connection);
+		assertThat(signature.full()).isFalse();
+		assertThat(full.full()).isTrue();
+		assertThat(signature.names()).containsExactlyInAnyOrderElementsOf(full.names());
+		full.relations().forEach((name, relation) -> {
+			assertThat(signature.relations().get(name).kind()).as(name).isEqualTo(relation.kind());
+			assertThat(signature.relations().get(name).columns()).as(name).isEqualTo(relation.columns());
+			assertThat(signature.relations().get(name).facts()).as(name).isEmpty();
+		});
+		assertThat(signature.relations().get("app.book").columns()).containsExactly("id", "m", "Title");
+		assertThat(signature.objects()).isEqualTo(full.objects()).containsKey("function app.f(app.mood)");
+		assertThat(searchPath()).isEqualTo("app, public");
+		// Compared with the full read, a signature differs in nothing it holds.
+		assertThat(dev.autobaseline.catalog.CatalogComparison.differences(signature, full)).isEmpty();
+	}
+
+	@Test
+	void aSignatureReadInsideATransactionRestoresTheSearchPathAndSeesItsChanges() throws Exception {
+		execute("CREATE SCHEMA app", "SET search_path TO app, public", "CREATE TABLE book (id INTEGER)");
+		this.connection.setAutoCommit(false);
+		try {
+			dev.autobaseline.catalog.CatalogSnapshot before = this.dialect.readSignature(this.connection);
+			execute("ALTER TABLE book ADD COLUMN isbn TEXT", "CREATE TABLE loan (id INTEGER)");
+			dev.autobaseline.catalog.CatalogSnapshot after = this.dialect.readSignature(this.connection);
+			assertThat(searchPath()).isEqualTo("app, public");
+			assertThat(before.relations().get("app.book").columns()).containsExactly("id");
+			assertThat(after.relations().get("app.book").columns()).containsExactly("id", "isbn");
+			assertThat(after.names()).containsExactlyInAnyOrder("app.book", "app.loan");
+			// Unchanged relations are the previous signature's instances.
+			dev.autobaseline.catalog.CatalogSnapshot again = this.dialect.readSignature(this.connection);
+			assertThat(again.relations().get("app.loan")).isSameAs(after.relations().get("app.loan"));
+		}
+		finally {
+			this.connection.rollback();
+			this.connection.setAutoCommit(true);
+		}
+		assertThat(searchPath()).isEqualTo("app, public");
+	}
+
+	private String searchPath() throws Exception {
+		try (Statement statement = this.connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery("SHOW search_path")) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	@Test
 	void changesOfUnchangedTablesSeenOnlyInOtherCatalogRowsAreSeen() throws Exception {
 		// Relations are re-read only when the catalog rows they are read from changed: renames elsewhere count too.
 		String[][] steps = { { "CREATE TYPE mood AS ENUM ('a')", "CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'SELECT 1'",

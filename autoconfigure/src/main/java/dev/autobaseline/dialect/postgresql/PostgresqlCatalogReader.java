@@ -100,6 +100,74 @@ final class PostgresqlCatalogReader {
 		}
 	}
 
+	/** The relations of the previous signature, by name: an equal one is shared. */
+	private Map<String, Relation> previousSignature = Map.of();
+
+	private Map<String, String> previousSignatureObjects = Map.of();
+
+	/**
+	 * A signature of every user schema in one round trip: relations with their column names (no
+	 * facts, nothing deparsed), and the types, functions and sequences in full, which are few and
+	 * which a candidate test at {@code strict} compares. Those are read with {@code search_path}
+	 * set to {@code pg_catalog} as in {@link #read}: in autocommit for the round trip only, inside
+	 * a transaction (the replay's callback) saved in a custom setting and restored by the round
+	 * trip's last statement. Relations and objects equal to the previous signature's are shared.
+	 */
+	synchronized CatalogSnapshot readSignature(Connection connection) throws SQLException {
+		boolean local = connection.getAutoCommit();
+		List<String> queries = new ArrayList<>();
+		if (!local) {
+			queries.add("SELECT pg_catalog.set_config('" + SAVED_SEARCH_PATH
+					+ "', pg_catalog.current_setting('search_path'), false)");
+		}
+		queries.add("SELECT pg_catalog.set_config('search_path', 'pg_catalog', " + local + ")");
+		int first = queries.size();
+		queries.addAll(List.of(signatureSql(), typesSql(null), functionsSql(null), sequencesSql(null)));
+		if (!local) {
+			queries.add("SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('" + SAVED_SEARCH_PATH
+					+ "'), false)");
+		}
+		Map<String, Relation> relations = new LinkedHashMap<>();
+		Map<String, String> objects = new HashMap<>();
+		execute(connection, queries, null, (query, rows) -> {
+			switch (query - first) {
+				case 0 -> readSignatureRows(rows, relations);
+				case 1 -> readTypes(rows, objects);
+				case 2 -> readFunctions(rows, objects);
+				case 3 -> readSequences(rows, objects);
+				default -> {
+				}
+			}
+		});
+		if (!objects.equals(this.previousSignatureObjects)) {
+			this.previousSignatureObjects = new CatalogSnapshot(Map.of(), objects).objects();
+		}
+		this.previousSignature = relations;
+		return new CatalogSnapshot(relations, this.previousSignatureObjects, false);
+	}
+
+	/** Where a signature read inside a transaction keeps the session's search_path meanwhile. */
+	private static final String SAVED_SEARCH_PATH = "autobaseline.saved_search_path";
+
+	private static String signatureSql() {
+		return "SELECT n.nspname, c.relname, c.relkind, ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a"
+				+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)"
+				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(null) + " AND (" + NO_EXTENSIONS + " OR "
+				+ NOT_EXTENSION_MEMBER + ")";
+	}
+
+	private void readSignatureRows(ResultSet rows, Map<String, Relation> relations) throws SQLException {
+		while (rows.next()) {
+			String kind = rows.getString(3);
+			String name = rows.getString(1) + "." + rows.getString(2);
+			Relation relation = new Relation(name, ("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW
+					: Relation.Kind.TABLE, List.of((String[]) rows.getArray(4).getArray()));
+			Relation previous = this.previousSignature.get(name);
+			relations.put(name, relation.equals(previous) ? previous : relation);
+		}
+	}
+
 	/** What one read found before it reads relations. */
 	private static final class Read {
 

@@ -204,6 +204,11 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
+	public CatalogSnapshot readSignature(Connection connection) throws SQLException {
+		return this.catalogReader.readSignature(connection);
+	}
+
+	@Override
 	public AdoptionLock adoptionLock(LiveDatabase live, Connection inspection, String historyTable, boolean dryRun)
 			throws SQLException {
 		String username = (live.username() != null) ? live.username() : inspection.getMetaData().getUserName();

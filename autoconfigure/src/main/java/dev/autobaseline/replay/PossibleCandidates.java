@@ -1,0 +1,128 @@
+package dev.autobaseline.replay;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.MatchLevel;
+import dev.autobaseline.catalog.Relation;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * Reads a version in full only when its signature leaves it a possible candidate at the match
+ * level: every relation it creates is in the database, of the same kind and (from
+ * {@code columns}) with the same column names; no relation an earlier version created is in the
+ * database while missing from this one; at {@code strict}, the same for top-level objects, with
+ * the same definitions. Those are differences the final comparison counts at that level, so every
+ * true candidate passes; a version that passes and turns out not to be one (a relation a later
+ * version creates is in the database) only costs a full read. Live relations no version has
+ * created yet may be foreign: they do not count until the replay ends.
+ * <p>
+ * A version read as a signature therefore differs from the database at the level: the drift
+ * {@code verify-managed} reports for it, or a refusal that names it as the closest version, lists
+ * its table and column differences (facts are not compared for it).
+ */
+public final class PossibleCandidates implements SnapshotPolicy {
+
+	/** The live catalog, read in full, covering the schemas of the relations given. */
+	@FunctionalInterface
+	public interface LiveCatalog {
+
+		CatalogSnapshot covering(Set<String> relations) throws SQLException;
+
+	}
+
+	private final LiveCatalog live;
+
+	private final MatchLevel level;
+
+	private final Predicate<String> evidence;
+
+	private final Set<String> ownedRelations = new HashSet<>();
+
+	private final Set<String> ownedObjects = new HashSet<>();
+
+	private int fullReads;
+
+	/**
+	 * @param live the live catalog
+	 * @param level the match level
+	 * @param ignoreTables {@code autobaseline.ignore-tables} patterns
+	 * @param historyTable the history table's relation key
+	 */
+	public PossibleCandidates(LiveCatalog live, MatchLevel level, List<String> ignoreTables, String historyTable) {
+		this.live = live;
+		this.level = level;
+		List<Pattern> ignored = ignoreTables.stream().map(CatalogScope::glob).toList();
+		this.evidence = (name) -> !name.equals(historyTable) && !isIgnored(ignored, name);
+	}
+
+	@Override
+	public boolean readsFull(MigrationVersion version, CatalogSnapshot signature) throws SQLException {
+		CatalogSnapshot mine = signature.retain(this.evidence)
+			.retainObjects((key) -> this.evidence.test(CatalogSnapshot.objectName(key)));
+		this.ownedRelations.addAll(mine.names());
+		this.ownedObjects.addAll(mine.objects().keySet());
+		boolean full = isPossible(mine, this.live.covering(mine.names()).retain(this.evidence));
+		this.fullReads += full ? 1 : 0;
+		return full;
+	}
+
+	/** How many versions this policy had read in full. */
+	public int fullReads() {
+		return this.fullReads;
+	}
+
+	private boolean isPossible(CatalogSnapshot mine, CatalogSnapshot live) {
+		for (Relation want : mine.relations().values()) {
+			Relation have = live.relations().get(want.name());
+			if (have == null || have.kind() != want.kind()) {
+				return false;
+			}
+			if (this.level.compareTo(MatchLevel.COLUMNS) >= 0 && !sameColumns(want, have)) {
+				return false;
+			}
+		}
+		for (String name : live.names()) {
+			if (this.ownedRelations.contains(name) && !mine.relations().containsKey(name)) {
+				return false;
+			}
+		}
+		if (this.level == MatchLevel.STRICT) {
+			for (Map.Entry<String, String> object : mine.objects().entrySet()) {
+				if (!Objects.equals(object.getValue(), live.objects().get(object.getKey()))) {
+					return false;
+				}
+			}
+			for (String key : live.objects().keySet()) {
+				if (this.ownedObjects.contains(key) && !mine.objects().containsKey(key)
+						&& this.evidence.test(CatalogSnapshot.objectName(key))) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Column names as the comparison pairs them: by name, in any order. */
+	private static boolean sameColumns(Relation want, Relation have) {
+		return want.columns().equals(have.columns()) || (want.columns().size() == have.columns().size()
+				&& new HashSet<>(want.columns()).equals(new HashSet<>(have.columns())));
+	}
+
+	private static boolean isIgnored(List<Pattern> ignored, String name) {
+		if (ignored.isEmpty()) {
+			return false;
+		}
+		String unqualified = name.substring(name.indexOf('.') + 1);
+		return ignored.stream()
+			.anyMatch((pattern) -> pattern.matcher(name).matches() || pattern.matcher(unqualified).matches());
+	}
+
+}
