@@ -1,10 +1,15 @@
 package dev.autobaseline.replay;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.Relation;
 
 /**
  * Which relations count as evidence: those some versioned migration creates, less the history
@@ -23,6 +28,13 @@ public final class CatalogScope {
 
 	private final String historyTable;
 
+	private final Map<String, Set<String>> repeatableFacts;
+
+	private final Set<String> repeatableObjects;
+
+	/** Relations without the facts repeatables own, by the instance they were made from. */
+	private final Map<Relation, Relation> withoutRepeatableFacts = new IdentityHashMap<>();
+
 	private CatalogSnapshot lastReplayed;
 
 	private CatalogSnapshot lastEvidence;
@@ -34,11 +46,15 @@ public final class CatalogScope {
 	 * @param historyTable the history table's relation key
 	 */
 	public CatalogScope(ReplayResult replay, List<String> ignoreTables, String historyTable) {
-		this(replay.ownedRelations(), replay.ownedObjects(), replay.repeatableOnly(), ignoreTables, historyTable);
+		this(replay.ownedRelations(), replay.ownedObjects(), replay.repeatableOnly(), replay.repeatableFacts(),
+				replay.repeatableObjects(), ignoreTables, historyTable);
 	}
 
 	private CatalogScope(Set<String> owned, Set<String> ownedObjects, Set<String> repeatableOnly,
-			List<String> ignoreTables, String historyTable) {
+			Map<String, Set<String>> repeatableFacts, Set<String> repeatableObjects, List<String> ignoreTables,
+			String historyTable) {
+		this.repeatableFacts = repeatableFacts;
+		this.repeatableObjects = repeatableObjects;
 		this.owned = owned;
 		this.ownedObjects = ownedObjects;
 		this.repeatableOnly = repeatableOnly;
@@ -51,8 +67,9 @@ public final class CatalogScope {
 	 * objects (types, functions, sequences) some migration creates.
 	 */
 	public CatalogSnapshot live(CatalogSnapshot catalog) {
-		return catalog.retain((name) -> this.owned.contains(name) && isEvidence(name))
-			.retainObjects((key) -> this.ownedObjects.contains(key) && !isIgnored(CatalogSnapshot.objectName(key)));
+		return withoutRepeatableFacts(catalog.retain((name) -> this.owned.contains(name) && isEvidence(name))
+			.retainObjects((key) -> this.ownedObjects.contains(key) && !this.repeatableObjects.contains(key)
+					&& !isIgnored(CatalogSnapshot.objectName(key))));
 	}
 
 	/**
@@ -62,8 +79,8 @@ public final class CatalogScope {
 	public synchronized CatalogSnapshot replayed(CatalogSnapshot catalog) {
 		if (catalog != this.lastReplayed) {
 			this.lastReplayed = catalog;
-			this.lastEvidence = catalog.retain(this::isEvidence)
-				.retainObjects((key) -> !isIgnored(CatalogSnapshot.objectName(key)));
+			this.lastEvidence = withoutRepeatableFacts(catalog.retain(this::isEvidence)
+				.retainObjects((key) -> !this.repeatableObjects.contains(key) && !isIgnored(CatalogSnapshot.objectName(key))));
 		}
 		return this.lastEvidence;
 	}
@@ -75,9 +92,34 @@ public final class CatalogScope {
 		live.objects()
 			.keySet()
 			.stream()
-			.filter((key) -> !this.ownedObjects.contains(key) && !isIgnored(CatalogSnapshot.objectName(key)))
+			.filter((key) -> !this.ownedObjects.contains(key) && !this.repeatableObjects.contains(key)
+					&& !isIgnored(CatalogSnapshot.objectName(key)))
 			.forEach(foreign::add);
 		return foreign;
+	}
+
+	/**
+	 * The catalog without the facts repeatable migrations own on relations versioned ones create.
+	 * Each relation instance is stripped once, so that snapshots sharing it still share the result.
+	 */
+	private CatalogSnapshot withoutRepeatableFacts(CatalogSnapshot catalog) {
+		if (this.repeatableFacts.isEmpty() || !catalog.full()) {
+			return catalog;
+		}
+		Map<String, Relation> relations = new LinkedHashMap<>();
+		boolean changed = false;
+		for (Relation relation : catalog.relations().values()) {
+			Set<String> owned = this.repeatableFacts.get(relation.name());
+			Relation kept = (owned == null) ? relation
+					: this.withoutRepeatableFacts.computeIfAbsent(relation, (all) -> {
+						Map<String, String> facts = new TreeMap<>(all.facts());
+						facts.keySet().removeAll(owned);
+						return new Relation(all.name(), all.kind(), all.columns(), facts);
+					});
+			changed |= kept != relation;
+			relations.put(relation.name(), kept);
+		}
+		return changed ? new CatalogSnapshot(relations, catalog.objects(), true) : catalog;
 	}
 
 	/** Relations some migration creates that an {@code ignore-tables} pattern hides. */
@@ -97,7 +139,7 @@ public final class CatalogScope {
 
 	/** Whether one of the glob patterns names the relation. */
 	public static boolean isIgnored(List<String> ignoreTables, String name) {
-		return new CatalogScope(Set.of(), Set.of(), Set.of(), ignoreTables, "").isIgnored(name);
+		return new CatalogScope(Set.of(), Set.of(), Set.of(), Map.of(), Set.of(), ignoreTables, "").isIgnored(name);
 	}
 
 	private boolean isEvidence(String name) {

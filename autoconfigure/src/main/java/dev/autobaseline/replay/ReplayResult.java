@@ -1,6 +1,7 @@
 package dev.autobaseline.replay;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -8,12 +9,25 @@ import java.util.Set;
  *
  * @param versions the empty prefix first, then one entry per versioned migration in order
  * @param repeatableOnly relations that only repeatable migrations create: left out on both sides
+ * @param repeatableFacts facts of relations versioned migrations create that repeatable migrations
+ * add, change or remove (an index, a trigger), by relation: the repeatables own them, so they are
+ * left out on both sides
+ * @param repeatableObjects top-level objects (functions, types, sequences) repeatable migrations
+ * create or replace: left out on both sides, and not foreign
  */
-public record ReplayResult(List<ReplayedVersion> versions, Set<String> repeatableOnly) {
+public record ReplayResult(List<ReplayedVersion> versions, Set<String> repeatableOnly,
+		Map<String, Set<String>> repeatableFacts, Set<String> repeatableObjects) {
 
 	public ReplayResult {
 		versions = List.copyOf(versions);
 		repeatableOnly = Set.copyOf(repeatableOnly);
+		repeatableFacts = Map.copyOf(repeatableFacts);
+		repeatableObjects = Set.copyOf(repeatableObjects);
+	}
+
+	/** A result without repeatable migrations' facts and objects. */
+	public ReplayResult(List<ReplayedVersion> versions, Set<String> repeatableOnly) {
+		this(versions, repeatableOnly, Map.of(), Set.of());
 	}
 
 	/** Every relation some versioned migration creates (present in at least one prefix), sorted. */

@@ -9,13 +9,16 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.dialect.Dialect;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 
 /**
  * Snapshots the shadow's catalog after every migration of the replay, on the migration's own
@@ -25,7 +28,7 @@ import org.flywaydb.core.api.callback.Context;
  * per migration, INFO a progress line naming the shadow once a replay runs long. Both cost one
  * clock read per migration unless they are logged.
  */
-final class SnapshotCallback extends AfterEachMigrate {
+final class SnapshotCallback implements Callback {
 
 	private static final Log logger = LogFactory.getLog(ShadowReplay.class);
 
@@ -55,6 +58,13 @@ final class SnapshotCallback extends AfterEachMigrate {
 
 	private final SnapshotPolicy policy;
 
+	/** The full catalog before the first repeatable migration ran, when one did. */
+	private CatalogSnapshot beforeRepeatables;
+
+	private final java.util.Map<String, Set<String>> repeatableFacts = new java.util.TreeMap<>();
+
+	private final Set<String> repeatableObjects = new TreeSet<>();
+
 	/**
 	 * @param shadow the shadow's description, for the progress lines
 	 * @param total how many versioned migrations the replay applies, or -1 when unknown
@@ -70,7 +80,56 @@ final class SnapshotCallback extends AfterEachMigrate {
 	}
 
 	@Override
-	void afterMigration(Context context) {
+	public boolean supports(Event event, Context context) {
+		return event == Event.AFTER_EACH_MIGRATE || event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_MIGRATE;
+	}
+
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		switch (event) {
+			case AFTER_EACH_MIGRATE -> afterMigration(context);
+			case BEFORE_EACH_MIGRATE -> {
+				// Repeatables run after every versioned migration: the catalog before the first one is
+				// what the versions made.
+				if (context.getMigrationInfo().getVersion() == null && this.beforeRepeatables == null) {
+					this.beforeRepeatables = readFull(context);
+				}
+			}
+			default -> {
+				if (this.beforeRepeatables != null) {
+					collectRepeatableEffects(this.beforeRepeatables, readFull(context));
+				}
+			}
+		}
+	}
+
+	/**
+	 * What repeatables changed on what versioned migrations made: facts of relations both have
+	 * (an index, a trigger), and top-level objects (a function replaced). Relations they create are
+	 * {@link #repeatableOnly}.
+	 */
+	private void collectRepeatableEffects(CatalogSnapshot before, CatalogSnapshot after) {
+		after.relations().forEach((name, relation) -> {
+			Relation earlier = before.relations().get(name);
+			if (earlier != null && !earlier.facts().equals(relation.facts())) {
+				Set<String> keys = new TreeSet<>(earlier.facts().keySet());
+				keys.addAll(relation.facts().keySet());
+				keys.removeIf((key) -> java.util.Objects.equals(earlier.facts().get(key), relation.facts().get(key)));
+				this.repeatableFacts.put(name, keys);
+			}
+		});
+		Set<String> objects = new TreeSet<>(before.objects().keySet());
+		objects.addAll(after.objects().keySet());
+		objects.removeIf((key) -> java.util.Objects.equals(before.objects().get(key), after.objects().get(key)));
+		this.repeatableObjects.addAll(objects);
+	}
+
+	private void afterMigration(Context context) {
 		MigrationInfo migration = context.getMigrationInfo();
 		CatalogSnapshot catalog = read(context, migration.getVersion());
 		CatalogSnapshot previous = last().catalog();
@@ -135,6 +194,15 @@ final class SnapshotCallback extends AfterEachMigrate {
 		}
 	}
 
+	private CatalogSnapshot readFull(Context context) {
+		try {
+			return this.dialect.readCatalog(context.getConnection());
+		}
+		catch (SQLException ex) {
+			throw new FlywayException("Flyway Autobaseline could not read the shadow catalog: " + ex.getMessage(), ex);
+		}
+	}
+
 	private ReplayedVersion last() {
 		return this.versions.get(this.versions.size() - 1);
 	}
@@ -146,7 +214,7 @@ final class SnapshotCallback extends AfterEachMigrate {
 	}
 
 	ReplayResult result() {
-		return new ReplayResult(this.versions, this.repeatableOnly);
+		return new ReplayResult(this.versions, this.repeatableOnly, this.repeatableFacts, this.repeatableObjects);
 	}
 
 }

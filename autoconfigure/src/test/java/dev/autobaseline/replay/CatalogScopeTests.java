@@ -49,6 +49,30 @@ class CatalogScopeTests {
 		assertThat(this.scope.ignoredOwned()).containsExactly("public.legacy_cache");
 	}
 
+	@Test
+	void factsAndObjectsRepeatableMigrationsOwnAreLeftOutOnBothSidesAndAreNotForeign() {
+		Relation versioned = new Relation("public.book", Relation.Kind.TABLE, List.of("id"),
+				java.util.Map.of("column id", "integer null", "index btree (id)", ""));
+		CatalogSnapshot v1 = CatalogSnapshot.of(List.of(versioned))
+			.withObjects(java.util.Map.of("function public.tax(numeric)", "md5 aaa"));
+		ReplayResult replay = new ReplayResult(List.of(ReplayedVersion.emptyPrefix(CatalogSnapshot.EMPTY),
+				new ReplayedVersion(MigrationVersion.fromVersion("1"), "v1", v1, false)), Set.of(),
+				java.util.Map.of("public.book", Set.of("trigger touch")),
+				Set.of("function public.tax(numeric)", "function public.touch()"));
+		CatalogScope scope = new CatalogScope(replay, List.of(), "public.flyway_schema_history");
+		Relation withTrigger = new Relation("public.book", Relation.Kind.TABLE, List.of("id"),
+				java.util.Map.of("column id", "integer null", "index btree (id)", "", "trigger touch", "CREATE TRIGGER ..."));
+		CatalogSnapshot live = CatalogSnapshot.of(List.of(withTrigger))
+			.withObjects(java.util.Map.of("function public.tax(numeric)", "md5 bbb", "function public.touch()", "md5 ccc",
+					"function public.by_hand()", "md5 ddd"));
+		CatalogSnapshot scopedLive = scope.live(live);
+		assertThat(scopedLive.relations().get("public.book").facts()).containsOnlyKeys("column id", "index btree (id)");
+		assertThat(scopedLive.objects()).isEmpty();
+		assertThat(scope.replayed(v1).objects()).isEmpty();
+		assertThat(dev.autobaseline.catalog.CatalogComparison.differences(scope.replayed(v1), scopedLive)).isEmpty();
+		assertThat(scope.foreign(live)).containsExactly("function public.by_hand()");
+	}
+
 	private static CatalogSnapshot catalog(String... names) {
 		return CatalogSnapshot.of(java.util.Arrays.stream(names)
 			.map((name) -> new Relation(name, Relation.Kind.TABLE, List.of("id")))

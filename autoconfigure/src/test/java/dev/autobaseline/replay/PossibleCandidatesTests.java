@@ -79,13 +79,13 @@ class PossibleCandidatesTests {
 	}
 
 	@Test
-	void topLevelObjectsCountAtStrictOnly() throws Exception {
+	void topLevelObjectsCountAtStrictOnlyAndByKey() throws Exception {
+		CatalogSnapshot otherType = catalog(Map.of("type public.feeling", "enum ('sad')"), table("author", "id", "name"));
+		assertThat(readsFull(candidates(MatchLevel.STRICT), "1", otherType)).isFalse();
+		assertThat(readsFull(candidates(MatchLevel.COLUMNS), "1", otherType)).isTrue();
+		// Another definition may yet be replaced by a repeatable migration: read in full.
 		CatalogSnapshot otherLabels = catalog(Map.of("type public.mood", "enum ('sad')"), table("author", "id", "name"));
-		assertThat(readsFull(candidates(MatchLevel.STRICT), "1", otherLabels)).isFalse();
-		assertThat(readsFull(candidates(MatchLevel.COLUMNS), "1", otherLabels)).isTrue();
-		CatalogSnapshot sameLabels = catalog(Map.of("type public.mood", "enum ('sad', 'ok')"),
-				table("author", "id", "name"));
-		assertThat(readsFull(candidates(MatchLevel.STRICT), "1", sameLabels)).isTrue();
+		assertThat(readsFull(candidates(MatchLevel.STRICT), "1", otherLabels)).isTrue();
 	}
 
 	@Test

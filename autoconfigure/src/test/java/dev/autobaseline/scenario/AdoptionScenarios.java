@@ -318,6 +318,35 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
+	void anIndexARepeatableMigrationKeepsOnAnOwnedTableIsNotDriftAtStrict(CapturedOutput output) throws Exception {
+		Files.writeString(this.migrations.resolve("R__book_indexes.sql"),
+				"DROP INDEX IF EXISTS book_title_lookup;\nCREATE INDEX book_title_lookup ON book (title);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE INDEX book_title_lookup ON book (title)");
+		assertDryRunWritesNothing();
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.match=strict").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok", "null:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+		assertThat(output).doesNotContain("left alone");
+	}
+
+	@Test
+	void anIndexNoMigrationMakesIsStillDriftAtStrictBesideARepeatable() throws Exception {
+		Files.writeString(this.migrations.resolve("R__book_indexes.sql"),
+				"DROP INDEX IF EXISTS book_title_lookup;\nCREATE INDEX book_title_lookup ON book (title);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE INDEX book_title_lookup ON book (title)", "CREATE INDEX book_by_hand ON book (isbn)");
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is V2 with 1 difference", "autobaseline.match=strict");
+		assertThat(refusal.getDescription()).contains("(isbn) on " + relation("book")
+				+ " exists in the database but in no migration up to V2");
+	}
+
+	@Test
 	void replayFailureWritesNothingToLive() throws Exception {
 		Files.writeString(this.migrations.resolve("V6__needs_a_table_no_migration_creates.sql"),
 				"INSERT INTO table_made_by_hand (id) VALUES (1);\n");

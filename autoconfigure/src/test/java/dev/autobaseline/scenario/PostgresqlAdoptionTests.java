@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 
 import org.junit.jupiter.api.AfterAll;
 
@@ -79,6 +80,33 @@ class PostgresqlAdoptionTests extends AdoptionScenarios {
 		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.on-ambiguous=fail")
 			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
 		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+	}
+
+	@Test
+	void aFunctionAndATriggerRepeatableMigrationsReplaceAreNotDriftAtStrict(CapturedOutput output) throws Exception {
+		Path folder = LibraryMigrations.write(this.temp.resolve("repeatable-function"),
+				List.of("V1__create_price.sql", "CREATE TABLE price (id INTEGER PRIMARY KEY, amount NUMERIC, touched TIMESTAMPTZ);\n"
+						+ "CREATE FUNCTION with_tax(a NUMERIC) RETURNS NUMERIC LANGUAGE sql AS 'SELECT a * 1.19';",
+						"V2__create_invoice.sql", "CREATE TABLE invoice (id INTEGER PRIMARY KEY);",
+						"V3__create_refund.sql", "CREATE TABLE refund (id INTEGER PRIMARY KEY);",
+						"R__tax.sql", "CREATE OR REPLACE FUNCTION with_tax(a NUMERIC) RETURNS NUMERIC LANGUAGE sql AS 'SELECT a * 1.21';",
+						"R__touch.sql", "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$"
+								+ " BEGIN NEW.touched := now(); RETURN NEW; END $$;\n"
+								+ "DROP TRIGGER IF EXISTS price_touch ON price;\n"
+								+ "CREATE TRIGGER price_touch BEFORE UPDATE ON price FOR EACH ROW EXECUTE FUNCTION touch();"));
+		this.database.execute("CREATE TABLE price (id INTEGER PRIMARY KEY, amount NUMERIC, touched TIMESTAMPTZ)",
+				"CREATE TABLE invoice (id INTEGER PRIMARY KEY)", "INSERT INTO price VALUES (1, 10, NULL)");
+		this.database.executeWhole("CREATE FUNCTION with_tax(a NUMERIC) RETURNS NUMERIC LANGUAGE sql AS 'SELECT a * 1.21'");
+		this.database.executeWhole("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$"
+				+ " BEGIN NEW.touched := now(); RETURN NEW; END $$");
+		this.database.executeWhole("CREATE TRIGGER price_touch BEFORE UPDATE ON price FOR EACH ROW EXECUTE FUNCTION touch()");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.match=strict").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "null:SQL:ok", "null:SQL:ok");
+		assertThat(this.database.rows("SELECT id, amount FROM price")).containsExactly("1|10");
+		assertThat(output).doesNotContain("left alone");
 	}
 
 	@Test

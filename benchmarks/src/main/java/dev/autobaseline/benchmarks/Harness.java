@@ -26,6 +26,7 @@ import dev.autobaseline.replay.FlywayQuieter;
 import dev.autobaseline.replay.OnAmbiguous;
 import dev.autobaseline.replay.ReplayResult;
 import dev.autobaseline.replay.ReplayedVersion;
+import dev.autobaseline.replay.PossibleCandidates;
 import dev.autobaseline.replay.ShadowReplay;
 import dev.autobaseline.replay.VersionChooser;
 import org.flywaydb.core.Flyway;
@@ -234,12 +235,20 @@ final class Harness {
 		Path scripts = set.write(this.scratch.resolve(engineName + "-replay-" + count));
 		String load = Machine.loadAverage();
 		try (BenchEngine.Database live = engine.createEmpty("replay" + count)) {
+			// As in an adoption: live holds the middle version's schema, read once before the replay (not
+			// timed here), and the replay reads in full only the versions that could match it.
+			flyway(live.pool(), scripts).target(String.valueOf(set.middleVersion())).load().migrate();
+			execute(live.pool(), "DROP TABLE flyway_schema_history");
+			CatalogSnapshot liveCatalog = readLive(engine, live);
 			Sample plain = new Sample();
 			Sample replay = new Sample();
+			int[] fullReads = new int[1];
 			for (int run = -this.options.warmups(); run < this.options.runs(); run++) {
 				boolean plainFirst = Math.floorMod(run, 2) == 0;
-				long a = plainFirst ? plainIntoShadowLike(engine, scripts, count) : timeReplay(engine, live, scripts, count);
-				long b = plainFirst ? timeReplay(engine, live, scripts, count) : plainIntoShadowLike(engine, scripts, count);
+				long a = plainFirst ? plainIntoShadowLike(engine, scripts, count)
+						: timeReplay(engine, live, liveCatalog, scripts, count, fullReads);
+				long b = plainFirst ? timeReplay(engine, live, liveCatalog, scripts, count, fullReads)
+						: plainIntoShadowLike(engine, scripts, count);
 				if (run >= 0) {
 					plain.add(plainFirst ? a : b);
 					replay.add(plainFirst ? b : a);
@@ -251,10 +260,11 @@ final class Harness {
 				.sample("plain migrate() into an empty shadow-kind database", plain)
 				.sample("replay (shadow create + migrate + snapshots + drop)", replay)
 				.value("n", count)
+				.value("fullReads", fullReads[0])
 				.target("ratio", replay.median() / plain.median(), 1.3)
 				.value("load", load + " -> " + Machine.loadAverage());
 			if (count == this.options.heapReplayVersions()) {
-				Heap heap = Heap.measure(() -> replay(engine, live, scripts));
+				Heap heap = Heap.measure(() -> replay(engine, live, liveCatalog, scripts, null));
 				result.value("replayResultRetainedMB", Report.round(heap.retainedMegabytes(), 2))
 					.value("replayAllocatedMB", Report.round(heap.allocatedMegabytes(), 1))
 					.value("replayLeftBehindMB", Report.round(heap.leftBehindMegabytes(), 2));
@@ -262,21 +272,42 @@ final class Harness {
 		}
 	}
 
-	private long timeReplay(BenchEngine engine, BenchEngine.Database live, Path scripts, int count) throws Exception {
+	private long timeReplay(BenchEngine engine, BenchEngine.Database live, CatalogSnapshot liveCatalog, Path scripts,
+			int count, int[] fullReads) throws Exception {
 		gcQuietly();
 		long started = System.nanoTime();
-		ReplayResult result = replay(engine, live, scripts);
+		ReplayResult result = replay(engine, live, liveCatalog, scripts, fullReads);
 		long elapsed = System.nanoTime() - started;
 		check(result.versions().size() == count + 1, "replay saw " + (result.versions().size() - 1) + " versions");
 		return elapsed;
 	}
 
-	private ReplayResult replay(BenchEngine engine, BenchEngine.Database live, Path scripts) throws Exception {
+	/**
+	 * The replay as detection runs it: a signature after every version, the full catalog for those
+	 * that could match live at {@code columns}.
+	 * @param fullReads where to put how many versions were read in full, or {@code null}
+	 */
+	private ReplayResult replay(BenchEngine engine, BenchEngine.Database live, CatalogSnapshot liveCatalog,
+			Path scripts, int[] fullReads) throws Exception {
 		LiveDatabase database = live.live();
 		Flyway flyway = flyway(database.dataSource(), scripts).load();
-		return new ShadowReplay(Dialect.forUrl(database.jdbcUrl()), database, ShadowSettings.NONE,
+		Dialect dialect = Dialect.forUrl(database.jdbcUrl());
+		PossibleCandidates candidates = new PossibleCandidates((names) -> liveCatalog, MatchLevel.COLUMNS, List.of(),
+				dialect.relationKey(engine.defaultSchema(), "flyway_schema_history"));
+		ReplayResult result = new ShadowReplay(dialect, database, ShadowSettings.NONE,
 				AutobaselineSettings.DEFAULT_REPLAY_TIMEOUT, false, FlywayQuieter.NONE)
+			.snapshots(candidates)
 			.replay(flyway.getConfiguration(), engine.defaultSchema(), List.of(engine.defaultSchema()));
+		if (fullReads != null) {
+			fullReads[0] = (int) result.migrations().stream().filter((version) -> version.catalog().full()).count();
+		}
+		return result;
+	}
+
+	private static CatalogSnapshot readLive(BenchEngine engine, BenchEngine.Database live) throws Exception {
+		try (Connection connection = live.pool().getConnection()) {
+			return Dialect.forUrl(live.url()).readCatalog(connection, List.of(engine.defaultSchema()));
+		}
 	}
 
 	/** Doubling N: how much longer the replay takes, from the replay results of this run. */
@@ -332,17 +363,14 @@ final class Harness {
 					return Dialect.forUrl(live.url()).readCatalog(connection, schemas);
 				}
 			});
+			CatalogSnapshot liveCatalog = readLive(engine, live);
 			Sample replayTime = new Sample();
 			ReplayResult replay = null;
 			for (int run = 0; run < this.options.wideReplayRuns(); run++) {
 				gcQuietly();
 				long started = System.nanoTime();
-				replay = replay(engine, live, scripts);
+				replay = replay(engine, live, liveCatalog, scripts, null);
 				replayTime.add(System.nanoTime() - started);
-			}
-			CatalogSnapshot liveCatalog;
-			try (Connection connection = live.pool().getConnection()) {
-				liveCatalog = Dialect.forUrl(live.url()).readCatalog(connection, schemas);
 			}
 			String historyKey = dialect.relationKey(engine.defaultSchema(), "flyway_schema_history");
 			ReplayResult finalReplay = replay;
@@ -367,7 +395,7 @@ final class Harness {
 				}
 			}
 			Heap detectHeap = Heap.measure(() -> detectHolding(finalReplay, liveCatalog, historyKey));
-			Heap replayHeap = Heap.measure(() -> replay(engine, live, scripts));
+			Heap replayHeap = Heap.measure(() -> replay(engine, live, liveCatalog, scripts, null));
 			Heap liveHeap = snapshotHeap;
 			double extra = replayHeap.retainedMegabytes() + liveHeap.retainedMegabytes() + detectHeap.retainedMegabytes();
 			this.report.add("catalog", engineName, tables + " tables (" + versions + " migrations of " + tablesEach
