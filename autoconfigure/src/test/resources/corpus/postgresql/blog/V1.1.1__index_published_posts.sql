@@ -1,0 +1,1 @@
+CREATE INDEX post_status_published_idx ON post (status, published_at);

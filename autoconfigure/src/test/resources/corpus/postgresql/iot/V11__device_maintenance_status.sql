@@ -1,0 +1,1 @@
+ALTER TYPE device_status ADD VALUE 'maintenance' BEFORE 'retired';

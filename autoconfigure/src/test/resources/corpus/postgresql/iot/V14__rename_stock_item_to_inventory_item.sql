@@ -1,0 +1,1 @@
+ALTER TABLE stock_item RENAME TO inventory_item;

@@ -1,0 +1,1 @@
+ALTER TYPE employment_type ADD VALUE 'contractor';

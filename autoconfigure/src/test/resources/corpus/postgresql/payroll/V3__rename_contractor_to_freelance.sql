@@ -1,0 +1,1 @@
+ALTER TYPE employment_type RENAME VALUE 'contractor' TO 'freelance';

@@ -1,0 +1,1 @@
+ALTER TABLE customer ADD COLUMN marketing_opt_in boolean NOT NULL DEFAULT false;

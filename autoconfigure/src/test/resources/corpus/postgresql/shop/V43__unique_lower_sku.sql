@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX product_sku_lower_idx ON product (LOWER(sku));

@@ -1,0 +1,1 @@
+ALTER TABLE tenant ADD COLUMN settings jsonb NOT NULL DEFAULT '{}';

@@ -1,0 +1,1 @@
+ALTER TABLE usage_daily RENAME TO usage_day;

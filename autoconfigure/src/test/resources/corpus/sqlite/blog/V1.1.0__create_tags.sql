@@ -1,0 +1,9 @@
+CREATE TABLE tag (
+    id INTEGER PRIMARY KEY,
+    name VARCHAR(60) NOT NULL UNIQUE
+);
+CREATE TABLE post_tag (
+    post_id INTEGER NOT NULL REFERENCES post (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, tag_id)
+);

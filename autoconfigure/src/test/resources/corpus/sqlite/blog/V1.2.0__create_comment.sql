@@ -1,0 +1,9 @@
+CREATE TABLE comment (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    post_id INTEGER NOT NULL REFERENCES post (id) ON DELETE CASCADE,
+    author_name VARCHAR(120) NOT NULL,
+    body TEXT NOT NULL,
+    approved BOOLEAN NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX comment_post_idx ON comment (post_id);

@@ -1,0 +1,1 @@
+ALTER TABLE device ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'active';

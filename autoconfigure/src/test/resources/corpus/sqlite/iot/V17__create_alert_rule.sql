@@ -1,0 +1,6 @@
+CREATE TABLE alert_rule (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    site_id INTEGER NOT NULL REFERENCES site (id),
+    threshold REAL NOT NULL,
+    metric VARCHAR(30) NOT NULL
+);

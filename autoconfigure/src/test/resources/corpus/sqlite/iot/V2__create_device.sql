@@ -1,0 +1,7 @@
+CREATE TABLE device (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    site_id INTEGER NOT NULL REFERENCES site (id),
+    installed_at TEXT,
+    serial VARCHAR(40) NOT NULL UNIQUE,
+    model VARCHAR(40) NOT NULL
+);

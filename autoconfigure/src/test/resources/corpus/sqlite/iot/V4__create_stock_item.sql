@@ -1,0 +1,7 @@
+CREATE TABLE stock_item (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    site_id INTEGER NOT NULL REFERENCES site (id),
+    sku VARCHAR(40) NOT NULL,
+    qty INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (site_id, sku)
+);

@@ -1,0 +1,5 @@
+CREATE TABLE department (
+    id INTEGER PRIMARY KEY,
+    code VARCHAR(10) NOT NULL UNIQUE,
+    name VARCHAR(100) NOT NULL
+);

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS leave_request_employee_idx ON leave_request (employee_id, starts_on);

@@ -1,0 +1,1 @@
+UPDATE address SET country = UPPER(country) WHERE country <> UPPER(country);

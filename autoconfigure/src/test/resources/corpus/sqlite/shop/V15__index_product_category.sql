@@ -1,0 +1,1 @@
+CREATE INDEX product_category_idx ON product (category_id, name);

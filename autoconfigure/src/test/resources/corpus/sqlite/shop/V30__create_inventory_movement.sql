@@ -1,0 +1,7 @@
+CREATE TABLE inventory_movement (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    product_id INTEGER NOT NULL REFERENCES product (id),
+    delta INTEGER NOT NULL,
+    reason VARCHAR(30) NOT NULL,
+    moved_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

@@ -1,0 +1,5 @@
+CREATE TABLE gift_card (
+    code VARCHAR(30) PRIMARY KEY,
+    balance_cents INTEGER NOT NULL,
+    issued_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

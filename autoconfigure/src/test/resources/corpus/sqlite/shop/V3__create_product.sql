@@ -1,0 +1,7 @@
+CREATE TABLE product (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    sku VARCHAR(40) NOT NULL UNIQUE,
+    name VARCHAR(200) NOT NULL,
+    price_cents INTEGER NOT NULL,
+    category_id INTEGER REFERENCES category (id)
+);

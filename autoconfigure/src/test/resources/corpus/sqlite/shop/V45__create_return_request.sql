@@ -1,0 +1,7 @@
+CREATE TABLE return_request (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    order_id INTEGER NOT NULL REFERENCES orders (id),
+    reason TEXT,
+    status VARCHAR(20) NOT NULL DEFAULT 'OPEN',
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

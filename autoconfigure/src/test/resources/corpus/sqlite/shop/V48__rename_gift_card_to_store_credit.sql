@@ -1,0 +1,1 @@
+ALTER TABLE gift_card RENAME TO store_credit;

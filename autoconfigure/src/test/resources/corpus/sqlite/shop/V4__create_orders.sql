@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    status VARCHAR(20) NOT NULL DEFAULT 'NEW',
+    placed_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    total_cents INTEGER
+);

@@ -1,0 +1,8 @@
+CREATE TABLE subscription (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant_id INTEGER NOT NULL REFERENCES tenant (id) ON DELETE CASCADE,
+    plan_code VARCHAR(20) NOT NULL REFERENCES plan (code),
+    status VARCHAR(20) NOT NULL DEFAULT 'active',
+    started_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    ends_at TEXT
+);

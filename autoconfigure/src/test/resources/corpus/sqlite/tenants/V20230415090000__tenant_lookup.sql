@@ -1,0 +1,1 @@
+CREATE INDEX app_user_email_idx ON app_user (email);
