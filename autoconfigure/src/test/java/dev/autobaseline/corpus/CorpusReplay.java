@@ -70,7 +70,8 @@ record CorpusReplay(String set, Path folder, ReplayResult replay, CatalogScope s
 
 	private static CatalogSnapshot read(Dialect dialect, CorpusDatabase database) throws Exception {
 		try (Connection connection = database.connect()) {
-			return dialect.readCatalog(connection, List.of(database.schema()));
+			// Every user schema: a migration may create its own (a schema of views, of functions).
+			return dialect.readCatalog(connection);
 		}
 	}
 

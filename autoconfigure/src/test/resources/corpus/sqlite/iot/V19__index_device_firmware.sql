@@ -1,0 +1,1 @@
+CREATE INDEX device_firmware_idx ON device (firmware);
