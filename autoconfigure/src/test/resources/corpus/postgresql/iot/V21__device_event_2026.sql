@@ -1,0 +1,1 @@
+CREATE TABLE device_event_2026 PARTITION OF device_event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');

@@ -1,0 +1,2 @@
+CREATE EXTENSION IF NOT EXISTS citext;
+ALTER TABLE app_user ALTER COLUMN email TYPE citext;

@@ -1,0 +1,2 @@
+DROP INDEX app_user_email_idx;
+CREATE INDEX app_user_email_idx ON app_user (email COLLATE NOCASE);

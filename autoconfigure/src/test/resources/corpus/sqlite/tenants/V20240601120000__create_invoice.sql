@@ -1,0 +1,5 @@
+CREATE TABLE "order" (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant_id INTEGER NOT NULL REFERENCES tenant (id),
+    amount_cents INTEGER NOT NULL
+);
