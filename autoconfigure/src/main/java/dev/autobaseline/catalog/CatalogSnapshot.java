@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * what it is, e.g. {@code type public.mood} or {@code function public.f(integer)}, mapped to its
  * normalised definition; sorted by key
  * @param full whether the relations' facts were read; a <em>signature</em> ({@code false}) holds
- * relation names, kinds and column names (and, where the dialect reads them as cheaply, the
- * top-level objects) but no facts: comparisons leave facts out rather than call them missing
+ * relation names, kinds and column names (and, when asked, the top-level objects) but no facts:
+ * comparisons leave facts and objects out rather than call them missing
  */
 public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full) {
 

@@ -120,6 +120,15 @@ public interface Dialect {
 		return readCatalog(connection, null);
 	}
 
+	/**
+	 * A signature, with the top-level objects (types, functions, sequences) in full only when
+	 * {@code objects} is set: a candidate test at {@code strict} needs them, one at {@code columns}
+	 * does not.
+	 */
+	default CatalogSnapshot readSignature(Connection connection, boolean objects) throws SQLException {
+		return readSignature(connection);
+	}
+
 	/** The schema of a relation key. */
 	String schemaOf(String relationKey);
 

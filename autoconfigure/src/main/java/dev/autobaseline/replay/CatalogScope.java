@@ -32,6 +32,9 @@ public final class CatalogScope {
 
 	private final Set<String> repeatableObjects;
 
+	/** Whether objects no version holds are known to be foreign (every version's objects were read). */
+	private boolean objectsOfEveryVersion = true;
+
 	/** Relations without the facts repeatables own, by the instance they were made from. */
 	private final Map<Relation, Relation> withoutRepeatableFacts = new IdentityHashMap<>();
 
@@ -48,6 +51,7 @@ public final class CatalogScope {
 	public CatalogScope(ReplayResult replay, List<String> ignoreTables, String historyTable) {
 		this(replay.ownedRelations(), replay.ownedObjects(), replay.repeatableOnly(), replay.repeatableFacts(),
 				replay.repeatableObjects(), ignoreTables, historyTable);
+		this.objectsOfEveryVersion = replay.objectsOfEveryVersion();
 	}
 
 	private CatalogScope(Set<String> owned, Set<String> ownedObjects, Set<String> repeatableOnly,
@@ -85,10 +89,17 @@ public final class CatalogScope {
 		return this.lastEvidence;
 	}
 
-	/** Live relations and top-level objects no migration creates: left alone, listed at WARN. */
+	/**
+	 * Live relations and top-level objects no migration creates: left alone, listed at WARN.
+	 * Objects only when every version's objects were read (else one a non-candidate version
+	 * created would look foreign).
+	 */
 	public List<String> foreign(CatalogSnapshot live) {
 		List<String> foreign = new java.util.ArrayList<>(
 				live.names().stream().filter((name) -> !this.owned.contains(name) && isEvidence(name)).sorted().toList());
+		if (!this.objectsOfEveryVersion) {
+			return foreign;
+		}
 		live.objects()
 			.keySet()
 			.stream()

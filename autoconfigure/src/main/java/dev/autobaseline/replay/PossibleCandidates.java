@@ -72,6 +72,15 @@ public final class PossibleCandidates implements SnapshotPolicy {
 		return full;
 	}
 
+	/**
+	 * Objects count at {@code strict} only; below, they are read with the full snapshots (what no
+	 * candidate holds weighs the same on every candidate).
+	 */
+	@Override
+	public boolean signatureObjects() {
+		return this.level == MatchLevel.STRICT;
+	}
+
 	/** How many versions this policy had read in full. */
 	public int fullReads() {
 		return this.fullReads;

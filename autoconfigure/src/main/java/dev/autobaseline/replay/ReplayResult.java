@@ -14,9 +14,11 @@ import java.util.Set;
  * left out on both sides
  * @param repeatableObjects top-level objects (functions, types, sequences) repeatable migrations
  * create or replace: left out on both sides, and not foreign
+ * @param objectsOfEveryVersion whether every version's top-level objects were read (full
+ * snapshots, or signatures with objects): only then is an object no version holds foreign
  */
 public record ReplayResult(List<ReplayedVersion> versions, Set<String> repeatableOnly,
-		Map<String, Set<String>> repeatableFacts, Set<String> repeatableObjects) {
+		Map<String, Set<String>> repeatableFacts, Set<String> repeatableObjects, boolean objectsOfEveryVersion) {
 
 	public ReplayResult {
 		versions = List.copyOf(versions);
@@ -27,7 +29,7 @@ public record ReplayResult(List<ReplayedVersion> versions, Set<String> repeatabl
 
 	/** A result without repeatable migrations' facts and objects. */
 	public ReplayResult(List<ReplayedVersion> versions, Set<String> repeatableOnly) {
-		this(versions, repeatableOnly, Map.of(), Set.of());
+		this(versions, repeatableOnly, Map.of(), Set.of(), true);
 	}
 
 	/** Every relation some versioned migration creates (present in at least one prefix), sorted. */

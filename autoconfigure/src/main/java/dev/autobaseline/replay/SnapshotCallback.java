@@ -183,7 +183,8 @@ final class SnapshotCallback implements Callback {
 	 */
 	private CatalogSnapshot read(Context context, MigrationVersion version) {
 		try {
-			CatalogSnapshot signature = this.dialect.readSignature(context.getConnection());
+			CatalogSnapshot signature = this.dialect.readSignature(context.getConnection(),
+					this.policy.signatureObjects());
 			if (version == null || signature.full() || !this.policy.readsFull(version, signature)) {
 				return signature;
 			}
@@ -214,7 +215,10 @@ final class SnapshotCallback implements Callback {
 	}
 
 	ReplayResult result() {
-		return new ReplayResult(this.versions, this.repeatableOnly, this.repeatableFacts, this.repeatableObjects);
+		boolean objectsOfEveryVersion = this.policy.signatureObjects()
+				|| this.versions.stream().allMatch((version) -> version.catalog().full());
+		return new ReplayResult(this.versions, this.repeatableOnly, this.repeatableFacts, this.repeatableObjects,
+				objectsOfEveryVersion);
 	}
 
 }

@@ -23,4 +23,9 @@ public interface SnapshotPolicy {
 	 */
 	boolean readsFull(MigrationVersion version, CatalogSnapshot signature) throws SQLException;
 
+	/** Whether signatures hold the top-level objects (types, functions, sequences). */
+	default boolean signatureObjects() {
+		return true;
+	}
+
 }

@@ -195,7 +195,7 @@ public final class VersionChooser {
 			// Every live relation the prefix lacks is one EXTRA_RELATION.
 			int extra = this.live.relations().size() - inLive;
 			// Types, functions and sequences: consecutive prefixes share one map while they are unchanged.
-			int[] objects = this.byObjects.computeIfAbsent(catalog.objects(),
+			int[] objects = !facts ? new int[3] : this.byObjects.computeIfAbsent(catalog.objects(),
 					(want) -> count(CatalogComparison.objectDifferences(want, this.live.objects())));
 			this.atLevel = atLevel + (this.extraCounts ? extra : 0) + objects[0];
 			this.total = total + extra + objects[1];

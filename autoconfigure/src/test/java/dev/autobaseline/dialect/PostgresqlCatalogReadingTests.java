@@ -204,6 +204,27 @@ class PostgresqlCatalogReadingTests extends CatalogReadingTests {
 		assertThat(searchPath()).isEqualTo("app, public");
 	}
 
+	@Test
+	void aSignatureWithoutObjectsHasTheSameRelationsAndEvenSeparatorsInColumnNames() throws Exception {
+		execute("CREATE TYPE mood AS ENUM ('a')", "CREATE TABLE a (\"x\u001fy\" INTEGER, z mood)",
+				"CREATE TABLE b (\"1\u001e\" INTEGER, \"\" INTEGER)".replace("\"\" INTEGER", "\" \" INTEGER"),
+				"CREATE TABLE c ()", "CREATE VIEW v AS SELECT z FROM a");
+		dev.autobaseline.catalog.CatalogSnapshot full = read();
+		for (int i = 0; i < 2; i++) {
+			dev.autobaseline.catalog.CatalogSnapshot signature = this.dialect.readSignature(this.connection, false);
+			assertThat(signature.full()).isFalse();
+			assertThat(signature.objects()).isEmpty();
+			assertThat(signature.names()).containsExactlyInAnyOrderElementsOf(full.names());
+			full.relations().forEach((name, relation) -> {
+				assertThat(signature.relations().get(name).kind()).as(name).isEqualTo(relation.kind());
+				assertThat(signature.relations().get(name).columns()).as(name).isEqualTo(relation.columns());
+			});
+		}
+		assertThat(read().relations().get("public.a").columns()).containsExactly("x\u001fy", "z");
+		assertThat(this.dialect.readSignature(this.connection, false).relations().get("public.b").columns())
+			.containsExactly("1\u001e", " ");
+	}
+
 	private String searchPath() throws Exception {
 		try (Statement statement = this.connection.createStatement();
 				java.sql.ResultSet rows = statement.executeQuery("SHOW search_path")) {

@@ -58,7 +58,7 @@ class CatalogScopeTests {
 		ReplayResult replay = new ReplayResult(List.of(ReplayedVersion.emptyPrefix(CatalogSnapshot.EMPTY),
 				new ReplayedVersion(MigrationVersion.fromVersion("1"), "v1", v1, false)), Set.of(),
 				java.util.Map.of("public.book", Set.of("trigger touch")),
-				Set.of("function public.tax(numeric)", "function public.touch()"));
+				Set.of("function public.tax(numeric)", "function public.touch()"), true);
 		CatalogScope scope = new CatalogScope(replay, List.of(), "public.flyway_schema_history");
 		Relation withTrigger = new Relation("public.book", Relation.Kind.TABLE, List.of("id"),
 				java.util.Map.of("column id", "integer null", "index btree (id)", "", "trigger touch", "CREATE TRIGGER ..."));
@@ -71,6 +71,15 @@ class CatalogScopeTests {
 		assertThat(scope.replayed(v1).objects()).isEmpty();
 		assertThat(dev.autobaseline.catalog.CatalogComparison.differences(scope.replayed(v1), scopedLive)).isEmpty();
 		assertThat(scope.foreign(live)).containsExactly("function public.by_hand()");
+	}
+
+	@Test
+	void objectsAreNotCalledForeignWhenSomeVersionsObjectsWereNotRead() {
+		ReplayResult replay = new ReplayResult(this.replay.versions(), Set.of(), java.util.Map.of(), Set.of(), false);
+		CatalogScope scope = new CatalogScope(replay, List.of(), "public.flyway_schema_history");
+		CatalogSnapshot live = catalog("public.book", "public.audit")
+			.withObjects(java.util.Map.of("type public.mood", "enum ('a')"));
+		assertThat(scope.foreign(live)).containsExactly("public.audit");
 	}
 
 	private static CatalogSnapshot catalog(String... names) {

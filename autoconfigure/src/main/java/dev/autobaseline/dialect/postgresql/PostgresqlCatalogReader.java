@@ -100,34 +100,41 @@ final class PostgresqlCatalogReader {
 		}
 	}
 
-	/** The relations of the previous signature, by name: an equal one is shared. */
-	private Map<String, Relation> previousSignature = Map.of();
+	/** The relations of the previous signature, by name, with the column list they were read from. */
+	private Map<String, SignatureRow> previousSignature = Map.of();
 
 	private Map<String, String> previousSignatureObjects = Map.of();
 
 	/**
 	 * A signature of every user schema in one round trip: relations with their column names (no
-	 * facts, nothing deparsed), and the types, functions and sequences in full, which are few and
-	 * which a candidate test at {@code strict} compares. Those are read with {@code search_path}
-	 * set to {@code pg_catalog} as in {@link #read}: in autocommit for the round trip only, inside
-	 * a transaction (the replay's callback) saved in a custom setting and restored by the round
-	 * trip's last statement. Relations and objects equal to the previous signature's are shared.
+	 * facts, nothing deparsed) and, when asked, the types, functions and sequences in full (which a
+	 * candidate test at {@code strict} compares). Objects are read with {@code search_path} set to
+	 * {@code pg_catalog} as in {@link #read}: in autocommit for the round trip only, inside a
+	 * transaction (the replay's callback) saved in a custom setting and restored by the round
+	 * trip's last statement; names and columns do not depend on it. A relation whose kind and
+	 * column list are those of the previous signature is that signature's instance, not parsed
+	 * again.
 	 */
-	synchronized CatalogSnapshot readSignature(Connection connection) throws SQLException {
-		boolean local = connection.getAutoCommit();
+	synchronized CatalogSnapshot readSignature(Connection connection, boolean withObjects) throws SQLException {
 		List<String> queries = new ArrayList<>();
-		if (!local) {
+		boolean local = connection.getAutoCommit();
+		if (withObjects && !local) {
 			queries.add("SELECT pg_catalog.set_config('" + SAVED_SEARCH_PATH
 					+ "', pg_catalog.current_setting('search_path'), false)");
 		}
-		queries.add("SELECT pg_catalog.set_config('search_path', 'pg_catalog', " + local + ")");
+		if (withObjects) {
+			queries.add("SELECT pg_catalog.set_config('search_path', 'pg_catalog', " + local + ")");
+		}
 		int first = queries.size();
-		queries.addAll(List.of(signatureSql(), typesSql(null), functionsSql(null), sequencesSql(null)));
-		if (!local) {
+		queries.add(signatureSql());
+		if (withObjects) {
+			queries.addAll(List.of(typesSql(null), functionsSql(null), sequencesSql(null)));
+		}
+		if (withObjects && !local) {
 			queries.add("SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('" + SAVED_SEARCH_PATH
 					+ "'), false)");
 		}
-		Map<String, Relation> relations = new LinkedHashMap<>();
+		Map<String, SignatureRow> relations = new LinkedHashMap<>();
 		Map<String, String> objects = new HashMap<>();
 		execute(connection, queries, null, (query, rows) -> {
 			switch (query - first) {
@@ -143,28 +150,84 @@ final class PostgresqlCatalogReader {
 			this.previousSignatureObjects = new CatalogSnapshot(Map.of(), objects).objects();
 		}
 		this.previousSignature = relations;
-		return new CatalogSnapshot(relations, this.previousSignatureObjects, false);
+		Map<String, Relation> byName = new LinkedHashMap<>();
+		relations.forEach((name, row) -> byName.put(name, row.relation()));
+		return new CatalogSnapshot(byName, withObjects ? this.previousSignatureObjects : Map.of(), false);
+	}
+
+	/** A relation of a signature and the kind and column list it was made from. */
+	private record SignatureRow(String kind, String columns, Relation relation) {
 	}
 
 	/** Where a signature read inside a transaction keeps the session's search_path meanwhile. */
 	private static final String SAVED_SEARCH_PATH = "autobaseline.saved_search_path";
 
+	/** Between the column count and the names, and between names: control characters no one names a column with. */
+	private static final char COUNT_END = 30;
+
+	private static final char NAME_END = 31;
+
+	/**
+	 * Every relation with its column count and names as one string, so that an unchanged relation
+	 * costs one string comparison; a name holding the separator shows in the count, and that
+	 * relation is read as an array instead.
+	 */
 	private static String signatureSql() {
-		return "SELECT n.nspname, c.relname, c.relkind, ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a"
-				+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)"
+		return "SELECT n.nspname, c.relname, c.relkind, (SELECT count(*)::text || chr(" + (int) COUNT_END
+				+ ") || coalesce(string_agg(a.attname::text, chr(" + (int) NAME_END + ") ORDER BY a.attnum), '')"
+				+ " FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), c.oid"
 				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(null) + " AND (" + NO_EXTENSIONS + " OR "
 				+ NOT_EXTENSION_MEMBER + ")";
 	}
 
-	private void readSignatureRows(ResultSet rows, Map<String, Relation> relations) throws SQLException {
+	private void readSignatureRows(ResultSet rows, Map<String, SignatureRow> relations) throws SQLException {
 		while (rows.next()) {
 			String kind = rows.getString(3);
 			String name = rows.getString(1) + "." + rows.getString(2);
-			Relation relation = new Relation(name, ("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW
-					: Relation.Kind.TABLE, List.of((String[]) rows.getArray(4).getArray()));
-			Relation previous = this.previousSignature.get(name);
-			relations.put(name, relation.equals(previous) ? previous : relation);
+			String columns = rows.getString(4);
+			SignatureRow previous = this.previousSignature.get(name);
+			if (previous != null && previous.kind().equals(kind) && previous.columns().equals(columns)) {
+				relations.put(name, previous);
+				continue;
+			}
+			List<String> names = columnNames(columns);
+			if (names == null) {
+				names = columnNamesOf(rows.getStatement().getConnection(), rows.getLong(5));
+			}
+			relations.put(name, new SignatureRow(kind, columns, new Relation(name,
+					("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE, names)));
+		}
+	}
+
+	/** The names of a column list, or {@code null} when a name holds a separator. */
+	static List<String> columnNames(String columns) {
+		int end = columns.indexOf(COUNT_END);
+		int count = Integer.parseInt(columns.substring(0, end));
+		if (count == 0) {
+			return (end == columns.length() - 1) ? List.of() : null;
+		}
+		List<String> names = new ArrayList<>(count);
+		int from = end + 1;
+		for (int to = columns.indexOf(NAME_END, from); to >= 0; to = columns.indexOf(NAME_END, from)) {
+			names.add(columns.substring(from, to));
+			from = to + 1;
+		}
+		names.add(columns.substring(from));
+		return (names.size() == count && columns.indexOf(COUNT_END, end + 1) < 0) ? names : null;
+	}
+
+	private static List<String> columnNamesOf(Connection connection, long oid) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname::text FROM pg_catalog.pg_attribute a"
+				+ " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+			statement.setLong(1, oid);
+			List<String> names = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+			return names;
 		}
 	}
 
