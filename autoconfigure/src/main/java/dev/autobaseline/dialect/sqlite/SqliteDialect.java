@@ -31,12 +31,11 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteDialect implements Dialect {
 
-	private static final char UNIT_SEPARATOR = 31;
-
-	private static final char RECORD_SEPARATOR = 30;
-
 	/** What earlier catalog reads of this boot found: unchanged tables are not read again. */
 	private final RelationCache relations = new RelationCache();
+
+	/** The same for signatures, kept apart: what it holds has no facts. */
+	private final SqliteSignatureReader signatures = new SqliteSignatureReader();
 
 	private static final String HISTORY_COLUMNS = "'installed_rank','version','description','type','script',"
 			+ "'checksum','installed_by','installed_on','execution_time','success'";
@@ -138,9 +137,14 @@ public final class SqliteDialect implements Dialect {
 		// together determine what a table holds: a table whose statements an earlier read saw is not
 		// read again. A view's columns follow the tables it selects from (SELECT * is expanded when
 		// the view is used): read every time.
-		List<RelationCache.Listed> listed = withDependents(connection, listRelations(connection));
+		List<RelationCache.Listed> listed = withDependents(connection, SqliteListing.read(connection).relations(connection));
 		return this.relations.readContent(listed,
 				(names) -> new SqliteCatalogReader(connection, names, listed.size()).read());
+	}
+
+	@Override
+	public CatalogSnapshot readSignature(Connection connection) throws SQLException {
+		return this.signatures.read(connection, SqliteListing.read(connection));
 	}
 
 	/** The listing with each table's content key extended by the statements of its indexes and triggers. */
@@ -166,70 +170,6 @@ public final class SqliteDialect implements Dialect {
 							relation.handle()));
 		}
 		return extended;
-	}
-
-	/**
-	 * Every table and view, keyed by its name and statement. The list comes as one value (a row per
-	 * relation costs more through the driver than the catalog does): each relation as name, type,
-	 * statement and a null flag between ASCII unit separators, relations between record separators.
-	 * A list that does not split into exactly one record of four fields per relation (a name or
-	 * statement holding a separator) is read again row by row.
-	 */
-	private List<RelationCache.Listed> listRelations(Connection connection) throws SQLException {
-		String from = " FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT count(*), group_concat(name || char(31) || type"
-						+ " || char(31) || coalesce(sql, '') || char(31) || (sql IS NULL), char(30))" + from)) {
-			result.next();
-			int count = result.getInt(1);
-			String all = result.getString(2);
-			if (count == 0) {
-				return List.of();
-			}
-			List<RelationCache.Listed> listed = split(all, count);
-			if (listed != null) {
-				return listed;
-			}
-		}
-		List<RelationCache.Listed> listed = new ArrayList<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT name, type, sql" + from)) {
-			while (result.next()) {
-				listed.add(listed(result.getString(1), result.getString(2), result.getString(3),
-						result.getString(1) + '\0' + result.getString(3)));
-			}
-		}
-		return listed;
-	}
-
-	/** The relations of the joined list, or {@code null} when it does not split exactly. */
-	private List<RelationCache.Listed> split(String all, int count) {
-		List<RelationCache.Listed> listed = new ArrayList<>(count);
-		int start = 0;
-		while (start <= all.length()) {
-			int end = all.indexOf(RECORD_SEPARATOR, start);
-			end = (end < 0) ? all.length() : end;
-			int type = all.indexOf(UNIT_SEPARATOR, start);
-			int sql = (type >= 0 && type < end) ? all.indexOf(UNIT_SEPARATOR, type + 1) : -1;
-			int flag = (sql >= 0 && sql < end) ? all.indexOf(UNIT_SEPARATOR, sql + 1) : -1;
-			int extra = (flag >= 0 && flag < end) ? all.indexOf(UNIT_SEPARATOR, flag + 1) : -1;
-			boolean fourFields = flag >= 0 && flag < end && (extra < 0 || extra > end);
-			if (!fourFields || listed.size() == count) {
-				return null;
-			}
-			boolean noStatement = all.startsWith("1", flag + 1);
-			// The record itself (name, type, statement) is the content key.
-			listed.add(listed(all.substring(start, type), all.substring(type + 1, sql), noStatement ? null : "",
-					noStatement ? null : all.substring(start, flag)));
-			start = end + 1;
-		}
-		return (listed.size() == count) ? listed : null;
-	}
-
-	private RelationCache.Listed listed(String name, String type, String sql, String contentKey) {
-		boolean view = "view".equals(type);
-		return new RelationCache.Listed(relationKey("main", name), view ? Relation.Kind.VIEW : Relation.Kind.TABLE,
-				(view || sql == null) ? null : contentKey, name);
 	}
 
 	@Override
