@@ -60,7 +60,10 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 					+ "), a signature of the others");
 		}
 		CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), history.key());
-		CatalogSnapshot liveCatalog = liveReader.covering(replay.ownedRelations());
+		// Every schema the migrations put something in: a schema may hold only a function.
+		Set<String> owned = new TreeSet<>(replay.ownedRelations());
+		replay.ownedObjects().forEach((key) -> owned.add(CatalogSnapshot.objectName(key)));
+		CatalogSnapshot liveCatalog = liveReader.covering(owned);
 		List<String> foreign = scope.foreign(liveCatalog);
 		if (!foreign.isEmpty()) {
 			warn.accept("autobaseline: " + Refusals.count(foreign.size(), "object")

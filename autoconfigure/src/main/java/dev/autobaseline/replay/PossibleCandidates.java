@@ -28,7 +28,7 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 public final class PossibleCandidates implements SnapshotPolicy {
 
-	/** The live catalog, read in full, covering the schemas of the relations given. */
+	/** The live catalog, read in full, covering the schemas of the relations and objects named. */
 	@FunctionalInterface
 	public interface LiveCatalog {
 
@@ -67,7 +67,9 @@ public final class PossibleCandidates implements SnapshotPolicy {
 			.retainObjects((key) -> this.evidence.test(CatalogSnapshot.objectName(key)));
 		this.ownedRelations.addAll(mine.names());
 		this.ownedObjects.addAll(mine.objects().keySet());
-		boolean full = isPossible(mine, this.live.covering(mine.names()).retain(this.evidence));
+		Set<String> names = new HashSet<>(mine.names());
+		mine.objects().keySet().forEach((key) -> names.add(CatalogSnapshot.objectName(key)));
+		boolean full = isPossible(mine, this.live.covering(names).retain(this.evidence));
 		this.fullReads += full ? 1 : 0;
 		return full;
 	}

@@ -83,6 +83,30 @@ class PostgresqlAdoptionTests extends AdoptionScenarios {
 	}
 
 	@Test
+	void aSchemaHoldingOnlyAFunctionIsReadOnLiveToo() throws Exception {
+		// Live used to be read only in the schemas of the migrations' relations: util.slugify looked
+		// missing, V1 won by one difference and Flyway re-ran V2 on a database that had it.
+		Path folder = LibraryMigrations.write(this.temp.resolve("function-schema"),
+				List.of("V1__create_tenant.sql", "CREATE TABLE tenant (id INTEGER PRIMARY KEY, name TEXT);",
+						"V2__util_slugify.sql", "CREATE SCHEMA util;\n"
+								+ "CREATE FUNCTION util.slugify(t TEXT) RETURNS TEXT LANGUAGE sql AS 'SELECT lower(t)';",
+						"V3__create_invoice.sql", "CREATE TABLE invoice (id INTEGER PRIMARY KEY);"));
+		this.database.execute("CREATE TABLE tenant (id INTEGER PRIMARY KEY, name TEXT)", "CREATE SCHEMA util",
+				"INSERT INTO tenant VALUES (1, 'Acme')");
+		this.database.executeWhole("CREATE FUNCTION util.slugify(t TEXT) RETURNS TEXT LANGUAGE sql AS 'SELECT lower(t)'");
+		for (String match : List.of("columns", "strict")) {
+			boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.match=" + match, "autobaseline.dry-run=true")
+				.run((context) -> assertThat(report(context).baselineVersion()).as(match).isEqualTo("2"));
+		}
+		boot("spring.flyway.locations=filesystem:" + folder).run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+		assertThat(this.database.rows("SELECT name FROM tenant")).containsExactly("Acme");
+	}
+
+	@Test
 	void aFunctionAndATriggerRepeatableMigrationsReplaceAreNotDriftAtStrict(CapturedOutput output) throws Exception {
 		Path folder = LibraryMigrations.write(this.temp.resolve("repeatable-function"),
 				List.of("V1__create_price.sql", "CREATE TABLE price (id INTEGER PRIMARY KEY, amount NUMERIC, touched TIMESTAMPTZ);\n"
