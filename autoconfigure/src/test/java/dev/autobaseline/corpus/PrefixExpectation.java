@@ -70,6 +70,12 @@ record PrefixExpectation(int prefix, List<Integer> equal, Detection.Outcome outc
 		return !differences.isEmpty() && differences.stream().noneMatch((d) -> d.countsAt(MatchLevel.COLUMNS));
 	}
 
+	/** Whether the migration at the prefix changed top-level objects only (a type, a function, a sequence). */
+	static boolean changesObjectsOnly(List<ReplayedVersion> scoped, int prefix) {
+		List<Difference> differences = differences(scoped, prefix - 1, prefix);
+		return !differences.isEmpty() && differences.stream().allMatch((d) -> d.relation() == null);
+	}
+
 	private static String labels(List<ReplayedVersion> scoped, List<Integer> indexes) {
 		return indexes.stream().map((i) -> scoped.get(i).label()).collect(Collectors.joining(", "));
 	}
