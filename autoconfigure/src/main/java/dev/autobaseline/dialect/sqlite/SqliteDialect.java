@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
-import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.catalog.RelationCache;
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
