@@ -17,17 +17,25 @@ import java.util.function.Predicate;
  * what it is, e.g. {@code type public.mood} or {@code function public.f(integer)}, mapped to its
  * normalised definition; sorted by key
  * @param full whether the relations' facts were read; a <em>signature</em> ({@code false}) holds
- * relation names, kinds and column names (and, when asked, the top-level objects) but no facts:
- * comparisons leave facts and objects out rather than call them missing
+ * relation names, kinds and column names but no facts: comparisons leave facts out rather than
+ * call them missing
+ * @param objectsRead whether the top-level objects were read (always in a full snapshot; in a
+ * signature when asked): comparisons leave them out otherwise
  */
-public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full) {
+public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full,
+		boolean objectsRead) {
 
 	/** The catalog of a database holding no relation at all. */
 	public static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of());
 
 	/** A full snapshot. */
 	public CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects) {
-		this(relations, objects, true);
+		this(relations, objects, true, true);
+	}
+
+	/** A full snapshot or a signature, with its top-level objects read. */
+	public CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full) {
+		this(relations, objects, full, true);
 	}
 
 	public CatalogSnapshot {
@@ -49,7 +57,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 
 	/** This snapshot with the given top-level objects. */
 	public CatalogSnapshot withObjects(Map<String, String> objects) {
-		return new CatalogSnapshot(this.relations, objects, this.full);
+		return new CatalogSnapshot(this.relations, objects, this.full, this.objectsRead);
 	}
 
 	/** This snapshot and another one's relations and objects (another schema's, say). */
@@ -61,12 +69,15 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 		relations.putAll(other.relations);
 		Map<String, String> objects = new TreeMap<>(this.objects);
 		objects.putAll(other.objects);
-		return new CatalogSnapshot(relations, objects, this.full && other.full);
+		return new CatalogSnapshot(relations, objects, this.full && other.full, this.objectsRead && other.objectsRead);
 	}
 
-	/** This snapshot as a signature: its relations' facts are not to be compared. */
+	/**
+	 * This snapshot as a signature: its relations' facts are not to be compared; its top-level
+	 * objects, as read, still are.
+	 */
 	public CatalogSnapshot asSignature() {
-		return this.full ? new CatalogSnapshot(this.relations, this.objects, false) : this;
+		return this.full ? new CatalogSnapshot(this.relations, this.objects, false, this.objectsRead) : this;
 	}
 
 	public Set<String> names() {
@@ -85,7 +96,8 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 				kept.put(name, relation);
 			}
 		});
-		return (kept.size() == this.relations.size()) ? this : new CatalogSnapshot(kept, this.objects, this.full);
+		return (kept.size() == this.relations.size()) ? this
+				: new CatalogSnapshot(kept, this.objects, this.full, this.objectsRead);
 	}
 
 	/** This snapshot without the top-level objects the filter rejects (by key). */
@@ -96,7 +108,8 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 				kept.put(key, definition);
 			}
 		});
-		return (kept.size() == this.objects.size()) ? this : new CatalogSnapshot(this.relations, kept, this.full);
+		return (kept.size() == this.objects.size()) ? this
+				: new CatalogSnapshot(this.relations, kept, this.full, this.objectsRead);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.FlywayQuieter;
 import dev.autobaseline.replay.ReplayResult;
 import dev.autobaseline.replay.ReplayedVersion;
+import dev.autobaseline.replay.SignatureCandidateException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
@@ -152,16 +153,35 @@ final class Boot {
 	 */
 	private void verifyManaged() throws SQLException {
 		String recorded = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
-		Evidence evidence = Evidence.gather(this.dialect, this.live, this.history, this.configuration, settings,
-				this.quieter, this::warn);
-		ReplayedVersion at = evidence.at(MigrationVersion.fromVersion((recorded != null) ? recorded : "0"));
-		List<dev.autobaseline.catalog.Difference> drift = evidence.driftFrom(at)
-			.stream()
-			.filter((difference) -> difference.countsAt(this.settings.match()))
-			.toList();
+		MigrationVersion version = MigrationVersion.fromVersion((recorded != null) ? recorded : "0");
+		List<String> warnings = new ArrayList<>();
+		Evidence evidence = gather(false, warnings::add);
+		ReplayedVersion at = evidence.at(version);
+		List<dev.autobaseline.catalog.Difference> drift = driftAtLevel(evidence, at);
+		if (drift.isEmpty() && !at.catalog().full()) {
+			// Read as a signature, yet no difference counts once the replay's end is known: compare in full.
+			warnings.clear();
+			evidence = gather(true, warnings::add);
+			at = evidence.at(version);
+			drift = driftAtLevel(evidence, at);
+		}
+		warnings.forEach(this::warn);
 		if (!drift.isEmpty()) {
 			throw Refusals.drift(this.history, at, drift, this.settings.match());
 		}
+	}
+
+	private List<dev.autobaseline.catalog.Difference> driftAtLevel(Evidence evidence, ReplayedVersion at) {
+		return evidence.driftFrom(at).stream().filter((difference) -> difference.countsAt(this.settings.match())).toList();
+	}
+
+	/**
+	 * The replay and the live catalog; every version read in full, or a signature of those that
+	 * cannot match.
+	 */
+	private Evidence gather(boolean everyVersionInFull, java.util.function.Consumer<String> warn) throws SQLException {
+		return Evidence.gather(this.dialect, this.live, this.history, this.configuration, this.settings, this.quieter,
+				warn, everyVersionInFull);
 	}
 
 	AdoptionReport migrateManaged(SchemaState state) throws SQLException {
@@ -351,10 +371,22 @@ final class Boot {
 			warn("autobaseline: spring.flyway.baseline-on-migrate and spring.flyway.baseline-version"
 					+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 		}
-		Evidence evidence = Evidence.gather(this.dialect, this.live, this.history, this.configuration, settings,
-				this.quieter, this::warn);
+		List<String> warnings = new ArrayList<>();
+		Evidence evidence = gather(false, warnings::add);
+		Detection detection;
+		try {
+			detection = evidence.choose(this.settings, this.configuration.getTarget());
+		}
+		catch (SignatureCandidateException ex) {
+			// What counts is known only once the replay ends (a repeatable may own an object): rare.
+			logger.info("autobaseline: " + ex.getVersion().label() + " matches the database but was read as a"
+					+ " signature only; replaying again with every version read in full");
+			warnings.clear();
+			evidence = gather(true, warnings::add);
+			detection = evidence.choose(this.settings, this.configuration.getTarget());
+		}
+		warnings.forEach(this::warn);
 		ReplayResult replay = evidence.replay();
-		Detection detection = evidence.choose(settings, this.configuration.getTarget());
 		if (!detection.matched()) {
 			throw Refusals.of(state, this.history, detection);
 		}

@@ -19,6 +19,7 @@ import dev.autobaseline.replay.PossibleCandidates;
 import dev.autobaseline.replay.ReplayResult;
 import dev.autobaseline.replay.ReplayedVersion;
 import dev.autobaseline.replay.ShadowReplay;
+import dev.autobaseline.replay.SnapshotPolicy;
 import dev.autobaseline.replay.VersionChooser;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -40,9 +41,12 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 	 * Reads live where Flyway and the migrations put relations, replays the migrations into a
 	 * shadow (a signature after every version, the full catalog only for possible candidates), and
 	 * warns about what is left out.
+	 * @param everyVersionInFull whether to read every version in full (when a signature turned out
+	 * to match)
 	 */
 	static Evidence gather(Dialect dialect, LiveDatabase live, HistoryTable history, Configuration configuration,
-			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn) throws SQLException {
+			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn, boolean everyVersionInFull)
+			throws SQLException {
 		LiveReader liveReader = new LiveReader(dialect, live, settings.dryRun());
 		// Flyway's schemas now, those the migrations create relations in when the replay gets there.
 		liveReader.read(new TreeSet<>(history.schemas()));
@@ -51,9 +55,9 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(),
 				settings.allowClusterStatements(), quieter)
 			.javaMigrationBeans(settings.javaMigrationBeans())
-			.snapshots(candidates)
+			.snapshots(everyVersionInFull ? SnapshotPolicy.ALWAYS_FULL : candidates)
 			.replay(configuration, history.schema(), history.schemas());
-		if (logger.isDebugEnabled()) {
+		if (logger.isDebugEnabled() && !everyVersionInFull) {
 			logger.debug("autobaseline: replayed " + Refusals.count(replay.migrations().size(), "version")
 					+ "; read the full catalog of " + candidates.fullReads()
 					+ " (those that could match at " + settings.match().name().toLowerCase(java.util.Locale.ROOT)

@@ -215,8 +215,7 @@ final class SnapshotCallback implements Callback {
 	}
 
 	ReplayResult result() {
-		boolean objectsOfEveryVersion = this.policy.signatureObjects()
-				|| this.versions.stream().allMatch((version) -> version.catalog().full());
+		boolean objectsOfEveryVersion = this.versions.stream().allMatch((version) -> version.catalog().objectsRead());
 		return new ReplayResult(this.versions, this.repeatableOnly, this.repeatableFacts, this.repeatableObjects,
 				objectsOfEveryVersion);
 	}

@@ -56,9 +56,7 @@ public final class VersionChooser {
 		// Candidates are ranked by their full snapshots: a signature (facts not read) cannot be.
 		for (int i : candidates) {
 			if (!versions.get(i).catalog().full()) {
-				throw new IllegalStateException("Flyway Autobaseline read only a signature of " + versions.get(i).label()
-						+ ", which matches the database at " + level.name().toLowerCase(java.util.Locale.ROOT)
-						+ " level: it cannot be ranked against the other candidates. This is a bug; nothing was written.");
+				throw new SignatureCandidateException(versions.get(i), level.name().toLowerCase(java.util.Locale.ROOT));
 			}
 		}
 		// Nothing matches at the level: refuse with the closest version and its differences.
@@ -195,7 +193,8 @@ public final class VersionChooser {
 			// Every live relation the prefix lacks is one EXTRA_RELATION.
 			int extra = this.live.relations().size() - inLive;
 			// Types, functions and sequences: consecutive prefixes share one map while they are unchanged.
-			int[] objects = !facts ? new int[3] : this.byObjects.computeIfAbsent(catalog.objects(),
+			boolean objectsRead = catalog.objectsRead() && this.live.objectsRead();
+			int[] objects = !objectsRead ? new int[3] : this.byObjects.computeIfAbsent(catalog.objects(),
 					(want) -> count(CatalogComparison.objectDifferences(want, this.live.objects())));
 			this.atLevel = atLevel + (this.extraCounts ? extra : 0) + objects[0];
 			this.total = total + extra + objects[1];

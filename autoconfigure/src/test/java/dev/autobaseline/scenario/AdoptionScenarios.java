@@ -337,6 +337,29 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
+	void aVersionReadAsASignatureThatMatchesOnceRepeatablesAreKnownIsReplayedInFull(CapturedOutput output)
+			throws Exception {
+		// V2 drops report_cache, which live has: during the replay V2 cannot match and is read as a
+		// signature. At the end the repeatable turns out to own report_cache, which leaves V2 matching.
+		Path folder = LibraryMigrations.write(this.temp.resolve("repeatable-owned"),
+				List.of("V1__create_author_and_cache.sql",
+						"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(200));\nCREATE TABLE report_cache (id INTEGER);\n",
+						"V2__drop_cache.sql", "DROP TABLE report_cache;\n",
+						"V3__create_book.sql", "CREATE TABLE book (id INTEGER PRIMARY KEY, title VARCHAR(200));\n",
+						"R__report_cache.sql", "DROP TABLE IF EXISTS report_cache;\nCREATE TABLE report_cache (id INTEGER);\n"));
+		this.database.execute("CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(200))",
+				"CREATE TABLE report_cache (id INTEGER)", "INSERT INTO author VALUES (1, 'Ursula')");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.dry-run=true")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		boot("spring.flyway.locations=filesystem:" + folder)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "null:SQL:ok");
+		assertThat(this.database.rows("SELECT name FROM author")).containsExactly("Ursula");
+		assertThat(output).contains("V2 matches the database but was read as a signature only; replaying again with"
+				+ " every version read in full");
+	}
+
+	@Test
 	void anIndexNoMigrationMakesIsStillDriftAtStrictBesideARepeatable() throws Exception {
 		Files.writeString(this.migrations.resolve("R__book_indexes.sql"),
 				"DROP INDEX IF EXISTS book_title_lookup;\nCREATE INDEX book_title_lookup ON book (title);\n");

@@ -102,7 +102,8 @@ class SqliteAdoptionTests extends AdoptionScenarios {
 			logger.setLevel(before);
 		}
 		assertThat(output).contains("compared V2 with the database: candidate at columns, 0 differences",
-				"compared V3 with the database: no match at columns");
+				"compared V3 (signature: tables and columns) with the database: no match at columns",
+				"replayed 5 versions; read the full catalog of 1 (those that could match at columns), a signature of the others");
 	}
 
 }

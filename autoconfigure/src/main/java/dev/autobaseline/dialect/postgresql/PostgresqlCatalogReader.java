@@ -152,7 +152,7 @@ final class PostgresqlCatalogReader {
 		this.previousSignature = relations;
 		Map<String, Relation> byName = new LinkedHashMap<>();
 		relations.forEach((name, row) -> byName.put(name, row.relation()));
-		return new CatalogSnapshot(byName, withObjects ? this.previousSignatureObjects : Map.of(), false);
+		return new CatalogSnapshot(byName, withObjects ? this.previousSignatureObjects : Map.of(), false, withObjects);
 	}
 
 	/** A relation of a signature and the kind and column list it was made from. */
