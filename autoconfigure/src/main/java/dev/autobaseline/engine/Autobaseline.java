@@ -57,21 +57,26 @@ public class Autobaseline {
 			SettingsCheck.check(this.settings, dialect);
 			HistoryTable history;
 			AdoptionLock lock;
-			HistoryRows.FastPath fastPath = null;
-			try (Connection connection = dialect.openFastPath(live, this.settings.dryRun())) {
-				dialect.checkSupported(connection);
-				if (!dialect.locksEveryBoot(this.settings.dryRun())) {
+			boolean locksEveryBoot = dialect.locksEveryBoot(this.settings.dryRun());
+			if (!locksEveryBoot) {
+				HistoryRows.FastPath fastPath;
+				try (Connection connection = dialect.openFastPath(live, this.settings.dryRun())) {
+					dialect.checkSupported(connection);
 					fastPath = HistoryRows.fastPath(connection, dialect, configuration);
+					Boot.endTransaction(connection);
 				}
-				Boot.endTransaction(connection);
-			}
-			// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
-			if (fastPath != null && fastPath.managed()) {
-				return finish(new Boot(this.settings, this.quieter, flyway, configuration, live, dialect,
-						fastPath.history(), started)
-					.migrateManaged(SchemaState.MANAGED));
+				// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
+				if (fastPath != null && fastPath.managed()) {
+					return finish(new Boot(this.settings, this.quieter, flyway, configuration, live, dialect,
+							fastPath.history(), started)
+						.migrateManaged(SchemaState.MANAGED));
+				}
 			}
 			try (Connection connection = dialect.openInspection(live, this.settings.dryRun())) {
+				if (locksEveryBoot) {
+					// An engine locked on every boot counts the rows under the lock: one connection less before it.
+					dialect.checkSupported(connection);
+				}
 				history = HistoryTable.locate(configuration, dialect, connection);
 				lock = dialect.adoptionLock(live, connection, history.qualified(), this.settings.dryRun());
 				Boot.endTransaction(connection);

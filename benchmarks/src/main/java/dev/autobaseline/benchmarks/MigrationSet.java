@@ -96,6 +96,11 @@ final class MigrationSet {
 		throw new IllegalStateException("no unambiguous middle version");
 	}
 
+	/** Whether the set has a {@link #middleVersion()}. */
+	boolean hasMiddleVersion() {
+		return this.migrations.stream().limit(this.migrations.size() / 2 + 1).skip(1).anyMatch((m) -> m.kind().changesColumns);
+	}
+
 	/** Writes the scripts into a fresh folder. */
 	Path write(Path folder) {
 		try {
