@@ -140,11 +140,16 @@ public final class CatalogScope {
 
 	/** Whether an {@code ignore-tables} pattern names the relation. */
 	public boolean isIgnored(String name) {
-		if (this.ignored.isEmpty()) {
+		return matchesAny(this.ignored, name);
+	}
+
+	/** Whether one of the compiled patterns names the relation, by key or unqualified name. */
+	static boolean matchesAny(List<Pattern> ignored, String name) {
+		if (ignored.isEmpty()) {
 			return false;
 		}
 		String unqualified = name.substring(name.indexOf('.') + 1);
-		return this.ignored.stream()
+		return ignored.stream()
 			.anyMatch((pattern) -> pattern.matcher(name).matches() || pattern.matcher(unqualified).matches());
 	}
 

@@ -58,7 +58,7 @@ public final class PossibleCandidates implements SnapshotPolicy {
 		this.live = live;
 		this.level = level;
 		List<Pattern> ignored = ignoreTables.stream().map(CatalogScope::glob).toList();
-		this.evidence = (name) -> !name.equals(historyTable) && !isIgnored(ignored, name);
+		this.evidence = (name) -> !name.equals(historyTable) && !CatalogScope.matchesAny(ignored, name);
 	}
 
 	@Override
@@ -125,15 +125,6 @@ public final class PossibleCandidates implements SnapshotPolicy {
 	private static boolean sameColumns(Relation want, Relation have) {
 		return want.columns().equals(have.columns()) || (want.columns().size() == have.columns().size()
 				&& new HashSet<>(want.columns()).equals(new HashSet<>(have.columns())));
-	}
-
-	private static boolean isIgnored(List<Pattern> ignored, String name) {
-		if (ignored.isEmpty()) {
-			return false;
-		}
-		String unqualified = name.substring(name.indexOf('.') + 1);
-		return ignored.stream()
-			.anyMatch((pattern) -> pattern.matcher(name).matches() || pattern.matcher(unqualified).matches());
 	}
 
 }
