@@ -109,14 +109,16 @@ final class SnapshotCallback implements Callback {
 	}
 
 	/**
-	 * What repeatables changed on what versioned migrations made: facts of relations both have
-	 * (an index, a trigger), and top-level objects (a function replaced). Relations they create are
-	 * {@link #repeatableOnly}.
+	 * What repeatables made beside what versioned migrations made: relations of their own, facts
+	 * of relations both have (an index, a trigger), and top-level objects (a function replaced).
 	 */
 	private void collectRepeatableEffects(CatalogSnapshot before, CatalogSnapshot after) {
 		after.relations().forEach((name, relation) -> {
 			Relation earlier = before.relations().get(name);
-			if (earlier != null && !earlier.facts().equals(relation.facts())) {
+			if (earlier == null) {
+				this.repeatableOnly.add(name);
+			}
+			else if (!earlier.facts().equals(relation.facts())) {
 				Set<String> keys = new TreeSet<>(earlier.facts().keySet());
 				keys.addAll(relation.facts().keySet());
 				keys.removeIf((key) -> java.util.Objects.equals(earlier.facts().get(key), relation.facts().get(key)));
@@ -131,13 +133,12 @@ final class SnapshotCallback implements Callback {
 
 	private void afterMigration(Context context) {
 		MigrationInfo migration = context.getMigrationInfo();
-		CatalogSnapshot catalog = read(context, migration.getVersion());
-		CatalogSnapshot previous = last().catalog();
 		if (migration.getVersion() == null) {
-			// Repeatables run after every versioned migration: what they add is theirs alone.
-			catalog.names().stream().filter((name) -> !previous.names().contains(name)).forEach(this.repeatableOnly::add);
+			// A repeatable: what all of them made is read once, when the migration ends.
 			return;
 		}
+		CatalogSnapshot catalog = read(context, migration.getVersion());
+		CatalogSnapshot previous = last().catalog();
 		// Data-only migrations leave the catalog unchanged: share the previous snapshot.
 		boolean unchanged = catalog.equals(previous);
 		this.versions.add(new ReplayedVersion(migration.getVersion(), migration.getDescription(),
@@ -177,15 +178,12 @@ final class SnapshotCallback implements Callback {
 		return String.format(java.util.Locale.ROOT, "%.1f", (now - this.started) / 1e9);
 	}
 
-	/**
-	 * The signature after a migration, or the full snapshot when the policy wants it (a repeatable
-	 * only needs its names).
-	 */
+	/** The signature after a versioned migration, or the full snapshot when the policy wants it. */
 	private CatalogSnapshot read(Context context, MigrationVersion version) {
 		try {
 			CatalogSnapshot signature = this.dialect.readSignature(context.getConnection(),
 					this.policy.signatureObjects());
-			if (version == null || signature.full() || !this.policy.readsFull(version, signature)) {
+			if (signature.full() || !this.policy.readsFull(version, signature)) {
 				return signature;
 			}
 			return this.dialect.readCatalog(context.getConnection());
