@@ -112,21 +112,14 @@ public interface Dialect {
 
 	/**
 	 * A signature of every user schema's catalog, read after each replayed migration: relation
-	 * names, kinds and column names, with the same keys as {@link #readCatalog}; top-level
-	 * objects in full or not at all. Facts are read only for versions that could be candidates
-	 * ({@link #readCatalog}). Defaults to the full read, for a dialect whose full read is as cheap.
-	 */
-	default CatalogSnapshot readSignature(Connection connection) throws SQLException {
-		return readCatalog(connection, null);
-	}
-
-	/**
-	 * A signature, with the top-level objects (types, functions, sequences) in full only when
-	 * {@code objects} is set: a candidate test at {@code strict} needs them, one at {@code columns}
-	 * does not.
+	 * names, kinds and column names, with the same keys as {@link #readCatalog}, and the top-level
+	 * objects (types, functions, sequences) in full only when {@code objects} is set (a candidate
+	 * test at {@code strict} needs them, one at {@code columns} does not). Facts are read only for
+	 * versions that could be candidates ({@link #readCatalog}). Defaults to the full read, for a
+	 * dialect whose full read is as cheap.
 	 */
 	default CatalogSnapshot readSignature(Connection connection, boolean objects) throws SQLException {
-		return readSignature(connection);
+		return readCatalog(connection, null);
 	}
 
 	/** The schema of a relation key. */

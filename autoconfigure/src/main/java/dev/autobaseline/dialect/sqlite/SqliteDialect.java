@@ -142,7 +142,8 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public CatalogSnapshot readSignature(Connection connection) throws SQLException {
+	public CatalogSnapshot readSignature(Connection connection, boolean objects) throws SQLException {
+		// SQLite has no top-level objects: the flag changes nothing.
 		return this.signatures.read(connection, SqliteListing.read(connection));
 	}
 

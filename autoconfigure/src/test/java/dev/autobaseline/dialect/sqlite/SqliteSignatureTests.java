@@ -74,7 +74,7 @@ class SqliteSignatureTests {
 		int step = 0;
 		for (String[] migration : migrations) {
 			execute(migration);
-			CatalogSnapshot signature = this.dialect.readSignature(this.connection);
+			CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
 			CatalogSnapshot full = new SqliteDialect().readCatalog(this.connection);
 			assertSameSignature(signature, full, "after step " + step);
 			if (step % 3 == 0) {
@@ -83,9 +83,9 @@ class SqliteSignatureTests {
 			}
 			step++;
 		}
-		assertThat(this.dialect.readSignature(this.connection).names()).containsExactlyInAnyOrder("author", "book",
+		assertThat(this.dialect.readSignature(this.connection, true).names()).containsExactlyInAnyOrder("author", "book",
 				"order_lines", "tag", "docs", "docs_data", "docs_idx", "docs_content", "docs_docsize", "docs_config");
-		assertThat(this.dialect.readSignature(this.connection).relations().get("book").columns()).containsExactly("id",
+		assertThat(this.dialect.readSignature(this.connection, true).relations().get("book").columns()).containsExactly("id",
 				"title", "extra", "author_id", "last");
 	}
 
@@ -96,9 +96,9 @@ class SqliteSignatureTests {
 		String record = String.valueOf((char) 30);
 		execute("CREATE TABLE \"a" + unit + "b\" (id INTEGER)", "CREATE TABLE c (id INTEGER, note TEXT DEFAULT '" + record + "')",
 				"CREATE VIEW v AS SELECT * FROM c");
-		assertSameSignature(this.dialect.readSignature(this.connection), new SqliteDialect().readCatalog(this.connection), "");
+		assertSameSignature(this.dialect.readSignature(this.connection, true), new SqliteDialect().readCatalog(this.connection), "");
 		execute("ALTER TABLE c ADD COLUMN extra INTEGER");
-		CatalogSnapshot signature = this.dialect.readSignature(this.connection);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
 		assertSameSignature(signature, new SqliteDialect().readCatalog(this.connection), "after adding a column");
 		assertThat(signature.relations().get("v").columns()).containsExactly("id", "note", "extra");
 	}
@@ -106,20 +106,20 @@ class SqliteSignatureTests {
 	@Test
 	void aSchemaLikeTheLastOneReadInAnotherDatabaseHasTheSameSignature() throws Exception {
 		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)", "CREATE VIEW v AS SELECT * FROM book");
-		CatalogSnapshot first = this.dialect.readSignature(this.connection);
+		CatalogSnapshot first = this.dialect.readSignature(this.connection, true);
 		try (Connection other = DriverManager.getConnection("jdbc:sqlite::memory:");
 				Statement statement = other.createStatement()) {
 			statement.execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)");
 			statement.execute("CREATE VIEW v AS SELECT * FROM book");
-			assertThat(this.dialect.readSignature(other)).isEqualTo(first);
+			assertThat(this.dialect.readSignature(other, true)).isEqualTo(first);
 			statement.execute("ALTER TABLE book ADD COLUMN isbn TEXT");
-			assertSameSignature(this.dialect.readSignature(other), new SqliteDialect().readCatalog(other), "in the other database");
+			assertSameSignature(this.dialect.readSignature(other, true), new SqliteDialect().readCatalog(other), "in the other database");
 		}
 	}
 
 	@Test
 	void signatureOfAnEmptyDatabaseIsAnEmptySignature() throws Exception {
-		CatalogSnapshot signature = this.dialect.readSignature(this.connection);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
 		assertThat(signature.relations()).isEmpty();
 		assertThat(signature.objects()).isEmpty();
 		assertThat(signature.full()).isFalse();
@@ -128,12 +128,12 @@ class SqliteSignatureTests {
 	@Test
 	void aFullReadAfterASignatureStillHasItsFacts() throws Exception {
 		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT CHECK (title <> ''))");
-		this.dialect.readSignature(this.connection);
+		this.dialect.readSignature(this.connection, true);
 		CatalogSnapshot full = this.dialect.readCatalog(this.connection);
 		assertThat(full.full()).isTrue();
 		assertThat(full.relations().get("book").facts()).containsKeys("column id", "column title", "pk (id)",
 				"check (title <> '')");
-		assertThat(this.dialect.readSignature(this.connection).relations().get("book").facts()).isEmpty();
+		assertThat(this.dialect.readSignature(this.connection, true).relations().get("book").facts()).isEmpty();
 	}
 
 	private static void assertSameSignature(CatalogSnapshot signature, CatalogSnapshot full, String when) {
