@@ -38,14 +38,31 @@ record SqliteListing(int count, String joined) {
 		}
 	}
 
+	/** One table or view as {@code sqlite_master} lists it, its statement {@code null} when it has none. */
+	record Row(String name, String type, String sql) {
+
+		boolean isView() {
+			return "view".equals(this.type);
+		}
+
+	}
+
 	/**
 	 * The relations, each keyed by its name, type and statement (a view by nothing: its columns
 	 * follow the tables it selects from). A listing that does not split exactly is read again row
 	 * by row.
 	 */
 	List<RelationCache.Listed> relations(Connection connection) throws SQLException {
-		List<RelationCache.Listed> split = split();
-		return (split != null) ? split : readRows(connection);
+		List<Row> split = split();
+		List<Row> rows = (split != null) ? split : readRows(connection);
+		List<RelationCache.Listed> listed = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			// The record itself (name, type, statement) is the content key; read row by row, name and statement.
+			String contentKey = (split != null) ? row.name() + UNIT_SEPARATOR + row.type() + UNIT_SEPARATOR + row.sql()
+					: row.name() + '\0' + row.sql();
+			listed.add(listed(row, contentKey));
+		}
+		return listed;
 	}
 
 	/**
@@ -54,12 +71,12 @@ record SqliteListing(int count, String joined) {
 	 * Only a listing that splits stands for its relations exactly: two such listings are equal
 	 * exactly when their tables and views (names, types, statements, order) are.
 	 */
-	List<RelationCache.Listed> split() {
+	List<Row> split() {
 		if (this.count == 0) {
 			return List.of();
 		}
 		String all = this.joined;
-		List<RelationCache.Listed> listed = new ArrayList<>(this.count);
+		List<Row> rows = new ArrayList<>(this.count);
 		int start = 0;
 		while (start <= all.length()) {
 			int end = all.indexOf(RECORD_SEPARATOR, start);
@@ -69,35 +86,34 @@ record SqliteListing(int count, String joined) {
 			int flag = (sql >= 0 && sql < end) ? all.indexOf(UNIT_SEPARATOR, sql + 1) : -1;
 			int extra = (flag >= 0 && flag < end) ? all.indexOf(UNIT_SEPARATOR, flag + 1) : -1;
 			boolean fourFields = flag >= 0 && flag < end && (extra < 0 || extra > end);
-			if (!fourFields || listed.size() == this.count) {
+			if (!fourFields || rows.size() == this.count) {
 				return null;
 			}
 			boolean noStatement = all.startsWith("1", flag + 1);
-			// The record itself (name, type, statement) is the content key.
-			listed.add(listed(all.substring(start, type), all.substring(type + 1, sql), noStatement ? null : "",
-					noStatement ? null : all.substring(start, flag)));
+			rows.add(new Row(all.substring(start, type), all.substring(type + 1, sql),
+					noStatement ? null : all.substring(sql + 1, flag)));
 			start = end + 1;
 		}
-		return (listed.size() == this.count) ? listed : null;
+		return (rows.size() == this.count) ? rows : null;
 	}
 
-	private static List<RelationCache.Listed> readRows(Connection connection) throws SQLException {
-		List<RelationCache.Listed> listed = new ArrayList<>();
+	/** The relations read row by row, for a listing that does not split exactly. */
+	static List<Row> readRows(Connection connection) throws SQLException {
+		List<Row> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT name, type, sql" + FROM)) {
 			while (result.next()) {
-				listed.add(listed(result.getString(1), result.getString(2), result.getString(3),
-						result.getString(1) + '\0' + result.getString(3)));
+				rows.add(new Row(result.getString(1), result.getString(2), result.getString(3)));
 			}
 		}
-		return listed;
+		return rows;
 	}
 
-	private static RelationCache.Listed listed(String name, String type, String sql, String contentKey) {
-		boolean view = "view".equals(type);
+	private static RelationCache.Listed listed(Row row, String contentKey) {
 		// The key as SqliteDialect.relationKey makes it.
-		return new RelationCache.Listed(name.toLowerCase(Locale.ROOT), view ? Relation.Kind.VIEW : Relation.Kind.TABLE,
-				(view || sql == null) ? null : contentKey, name);
+		return new RelationCache.Listed(row.name().toLowerCase(Locale.ROOT),
+				row.isView() ? Relation.Kind.VIEW : Relation.Kind.TABLE,
+				(row.isView() || row.sql() == null) ? null : contentKey, row.name());
 	}
 
 }

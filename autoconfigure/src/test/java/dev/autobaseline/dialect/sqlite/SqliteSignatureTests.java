@@ -136,6 +136,97 @@ class SqliteSignatureTests {
 		assertThat(this.dialect.readSignature(this.connection, true).relations().get("book").facts()).isEmpty();
 	}
 
+	@Test
+	void aSchemaChangeAfterADataOnlyMigrationIsSeen() throws Exception {
+		migrate("a table", "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)");
+		migrate("data only", "INSERT INTO book (title) VALUES ('Dune')");
+		CatalogSnapshot signature = migrate("a column", "ALTER TABLE book ADD COLUMN isbn TEXT");
+		assertThat(signature.relations().get("book").columns()).containsExactly("id", "title", "isbn");
+	}
+
+	@Test
+	void aStatementRewrittenThroughWritableSchemaIsSeen() throws Exception {
+		// The documented way around ALTER TABLE's limits; without PRAGMA schema_version = x + 1 the
+		// schema cookie stays the same, and only the statements tell the change.
+		migrate("a table", "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)");
+		CatalogSnapshot signature = migrate("an edited statement", "PRAGMA writable_schema = ON",
+				"UPDATE sqlite_master SET sql = 'CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT, isbn TEXT)'"
+						+ " WHERE name = 'book'",
+				"PRAGMA writable_schema = RESET");
+		assertThat(signature.relations().get("book").columns()).containsExactly("id", "title", "isbn");
+	}
+
+	@Test
+	void twoDatabasesReadInTurnByOneDialectEachHaveTheirOwnSignature() throws Exception {
+		// A second replay, or the replay again in full, reads another database with the same dialect.
+		try (Connection other = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+			execute(this.connection, "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)", "CREATE VIEW v AS SELECT * FROM book");
+			execute(other, "CREATE TABLE book (id INTEGER PRIMARY KEY, isbn TEXT)", "CREATE VIEW v AS SELECT * FROM book");
+			for (int round = 0; round < 2; round++) {
+				assertSameSignature(this.dialect.readSignature(this.connection, true), new SqliteDialect().readCatalog(this.connection),
+						"in the first database, round " + round);
+				assertSameSignature(this.dialect.readSignature(other, true), new SqliteDialect().readCatalog(other),
+						"in the other database, round " + round);
+			}
+			execute(other, "INSERT INTO book (isbn) VALUES ('x')");
+			assertThat(this.dialect.readSignature(other, true).relations().get("v").columns()).containsExactly("id", "isbn");
+			assertThat(this.dialect.readSignature(this.connection, true).relations().get("v").columns()).containsExactly("id", "title");
+		}
+	}
+
+	@Test
+	void viewsFollowTheRelationsTheyNameThroughRenamesAndRebuilds() throws Exception {
+		migrate("tables and views", "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)", "CREATE TABLE other (x INTEGER)",
+				"CREATE VIEW everything AS SELECT * FROM book", "CREATE VIEW \"On Top\" AS SELECT * FROM everything",
+				"CREATE VIEW third AS SELECT o.* FROM (SELECT * FROM \"ON TOP\") o", "CREATE VIEW unrelated AS SELECT * FROM other");
+		CatalogSnapshot signature = migrate("a column, three views away", "ALTER TABLE book ADD COLUMN isbn TEXT");
+		assertThat(signature.relations().get("third").columns()).containsExactly("id", "title", "isbn");
+		signature = migrate("a renamed column", "ALTER TABLE book RENAME COLUMN title TO name");
+		assertThat(signature.relations().get("third").columns()).containsExactly("id", "name", "isbn");
+		migrate("a renamed table", "ALTER TABLE book RENAME TO books");
+		signature = migrate("a table dropped and made again", "DROP TABLE books",
+				"CREATE TABLE books (code TEXT PRIMARY KEY, pages INTEGER)");
+		assertThat(signature.relations().get("third").columns()).containsExactly("code", "pages");
+		signature = migrate("a view replaced", "DROP VIEW everything", "CREATE VIEW everything AS SELECT pages FROM books");
+		assertThat(signature.relations().get("third").columns()).containsExactly("pages");
+		assertThat(signature.relations().get("unrelated").columns()).containsExactly("x");
+	}
+
+	@Test
+	void viewsFollowRelationsWhoseNamesHoldQuotes() throws Exception {
+		migrate("tables with quotes in their names", "CREATE TABLE \"say \"\"hi\"\"\" (id INTEGER)",
+				"CREATE TABLE [it's] (id INTEGER)", "CREATE TABLE \"back`tick\" (id INTEGER)",
+				"CREATE VIEW a AS SELECT * FROM \"SAY \"\"HI\"\"\"", "CREATE VIEW b AS SELECT * FROM 'IT''S'",
+				"CREATE VIEW c AS SELECT * FROM `back``tick`");
+		CatalogSnapshot signature = migrate("a column each", "ALTER TABLE \"say \"\"hi\"\"\" ADD COLUMN one TEXT",
+				"ALTER TABLE [it's] ADD COLUMN two TEXT", "ALTER TABLE \"back`tick\" ADD COLUMN three TEXT");
+		assertThat(signature.relations().get("a").columns()).containsExactly("id", "one");
+		assertThat(signature.relations().get("b").columns()).containsExactly("id", "two");
+		assertThat(signature.relations().get("c").columns()).containsExactly("id", "three");
+	}
+
+	@Test
+	void viewsFollowTablesWhenAMigrationChangesHundredsOfThem() throws Exception {
+		String[] tables = new String[150];
+		String[] columns = new String[150];
+		for (int i = 0; i < tables.length; i++) {
+			tables[i] = "CREATE TABLE t" + i + " (id INTEGER)";
+			columns[i] = "ALTER TABLE t" + i + " ADD COLUMN c" + i + " TEXT";
+		}
+		migrate("many tables", tables);
+		migrate("views", "CREATE VIEW first AS SELECT * FROM t0", "CREATE VIEW last AS SELECT * FROM t149");
+		CatalogSnapshot signature = migrate("a column in every table", columns);
+		assertThat(signature.relations().get("last").columns()).containsExactly("id", "c149");
+	}
+
+	/** Runs one "migration", then checks the signature against a full read by another dialect. */
+	private CatalogSnapshot migrate(String name, String... statements) throws SQLException {
+		execute(this.connection, statements);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+		assertSameSignature(signature, new SqliteDialect().readCatalog(this.connection), "after " + name);
+		return signature;
+	}
+
 	private static void assertSameSignature(CatalogSnapshot signature, CatalogSnapshot full, String when) {
 		assertThat(signature.full()).as("flagged as a signature " + when).isFalse();
 		assertThat(signature.objects()).as("objects " + when).isEmpty();
@@ -155,7 +246,11 @@ class SqliteSignatureTests {
 	}
 
 	private void execute(String... statements) throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
+		execute(this.connection, statements);
+	}
+
+	private static void execute(Connection connection, String... statements) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
