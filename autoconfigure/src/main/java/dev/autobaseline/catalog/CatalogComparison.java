@@ -17,13 +17,16 @@ public final class CatalogComparison {
 	/**
 	 * Every difference between the expected (replayed) and the actual (live) catalog, relation
 	 * differences first, each in name order. When either is a signature, relation facts are left
-	 * out, and top-level objects when either has not read them.
+	 * out, columns when either is a signature of names only, and top-level objects when either has
+	 * not read them.
 	 */
 	public static List<Difference> differences(CatalogSnapshot expected, CatalogSnapshot actual) {
 		List<Difference> differences = new ArrayList<>();
 		boolean facts = expected.full() && actual.full();
+		boolean columns = expected.columnsRead() && actual.columnsRead();
 		for (String name : sortedUnion(expected.names(), actual.names())) {
-			addDifferences(name, expected.relations().get(name), actual.relations().get(name), facts, differences);
+			addDifferences(name, expected.relations().get(name), actual.relations().get(name), facts, columns,
+					differences);
 		}
 		if (expected.objectsRead() && actual.objectsRead()) {
 			differences.addAll(objectDifferences(expected.objects(), actual.objects()));
@@ -59,11 +62,20 @@ public final class CatalogComparison {
 	 * sides read in full).
 	 */
 	public static List<Difference> differences(String name, Relation want, Relation have, boolean facts) {
+		return differences(name, want, have, facts, true);
+	}
+
+	/**
+	 * The differences of one relation, its columns compared only when {@code columns} is set (both
+	 * sides read them) and its facts only when {@code facts} is set (both sides read in full).
+	 */
+	public static List<Difference> differences(String name, Relation want, Relation have, boolean facts,
+			boolean columns) {
 		if (want == have) {
 			return List.of();
 		}
 		List<Difference> differences = new ArrayList<>(1);
-		addDifferences(name, want, have, facts, differences);
+		addDifferences(name, want, have, facts && columns, columns, differences);
 		return differences;
 	}
 
@@ -72,7 +84,7 @@ public final class CatalogComparison {
 		return differences.stream().noneMatch((difference) -> difference.countsAt(level));
 	}
 
-	private static void addDifferences(String name, Relation want, Relation have, boolean facts,
+	private static void addDifferences(String name, Relation want, Relation have, boolean facts, boolean columns,
 			List<Difference> differences) {
 		if (want == have) {
 			// The same instance (or both absent): snapshots share unchanged relations.
@@ -87,6 +99,9 @@ public final class CatalogComparison {
 		else {
 			if (want.kind() != have.kind()) {
 				differences.add(new Difference(Difference.Kind.KIND_MISMATCH, name, null));
+			}
+			if (!columns) {
+				return;
 			}
 			Set<String> unpaired = addColumnDifferences(want, have, differences);
 			if (facts) {

@@ -21,9 +21,12 @@ import java.util.function.Predicate;
  * call them missing
  * @param objectsRead whether the top-level objects were read (always in a full snapshot; in a
  * signature when asked): comparisons leave them out otherwise
+ * @param columnsRead whether the relations' column names were read (always in a full snapshot); a
+ * signature of names only ({@code false}) holds relation names and kinds, its relations no
+ * columns: comparisons leave columns out rather than call them missing
  */
 public record CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full,
-		boolean objectsRead) {
+		boolean objectsRead, boolean columnsRead) {
 
 	/** The catalog of a database holding no relation at all. */
 	public static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of());
@@ -38,7 +41,16 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 		this(relations, objects, full, true);
 	}
 
+	/** A full snapshot or a signature with column names. */
+	public CatalogSnapshot(Map<String, Relation> relations, Map<String, String> objects, boolean full,
+			boolean objectsRead) {
+		this(relations, objects, full, objectsRead, true);
+	}
+
 	public CatalogSnapshot {
+		if (full && !columnsRead) {
+			throw new IllegalArgumentException("A full snapshot has its columns read");
+		}
 		relations = Collections.unmodifiableMap(new LinkedHashMap<>(relations));
 		objects = objects.isEmpty() ? Map.of()
 				: (objects instanceof SortedObjects) ? objects : new SortedObjects(objects);
@@ -57,7 +69,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 
 	/** This snapshot with the given top-level objects. */
 	public CatalogSnapshot withObjects(Map<String, String> objects) {
-		return new CatalogSnapshot(this.relations, objects, this.full, this.objectsRead);
+		return new CatalogSnapshot(this.relations, objects, this.full, this.objectsRead, this.columnsRead);
 	}
 
 	/** This snapshot and another one's relations and objects (another schema's, say). */
@@ -69,7 +81,8 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 		relations.putAll(other.relations);
 		Map<String, String> objects = new TreeMap<>(this.objects);
 		objects.putAll(other.objects);
-		return new CatalogSnapshot(relations, objects, this.full && other.full, this.objectsRead && other.objectsRead);
+		return new CatalogSnapshot(relations, objects, this.full && other.full, this.objectsRead && other.objectsRead,
+				this.columnsRead && other.columnsRead);
 	}
 
 	/**
@@ -77,7 +90,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 	 * objects, as read, still are.
 	 */
 	public CatalogSnapshot asSignature() {
-		return this.full ? new CatalogSnapshot(this.relations, this.objects, false, this.objectsRead) : this;
+		return this.full ? new CatalogSnapshot(this.relations, this.objects, false, this.objectsRead, true) : this;
 	}
 
 	public Set<String> names() {
@@ -97,7 +110,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 			}
 		});
 		return (kept.size() == this.relations.size()) ? this
-				: new CatalogSnapshot(kept, this.objects, this.full, this.objectsRead);
+				: new CatalogSnapshot(kept, this.objects, this.full, this.objectsRead, this.columnsRead);
 	}
 
 	/** This snapshot without the top-level objects the filter rejects (by key). */
@@ -109,7 +122,7 @@ public record CatalogSnapshot(Map<String, Relation> relations, Map<String, Strin
 			}
 		});
 		return (kept.size() == this.objects.size()) ? this
-				: new CatalogSnapshot(this.relations, kept, this.full, this.objectsRead);
+				: new CatalogSnapshot(this.relations, kept, this.full, this.objectsRead, this.columnsRead);
 	}
 
 	/**

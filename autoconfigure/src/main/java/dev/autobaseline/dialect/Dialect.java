@@ -122,6 +122,25 @@ public interface Dialect {
 		return readCatalog(connection, null);
 	}
 
+	/**
+	 * A signature as {@link #readSignature(Connection, boolean)} reads it, or a signature of names
+	 * only (relation names and kinds, {@link CatalogSnapshot#columnsRead()} unset) when
+	 * {@code columnsWanted}, asked with those, says no: a dialect whose names cost far less than its
+	 * column names reads them first. Defaults to the signature with column names, unasked.
+	 */
+	default CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
+			throws SQLException {
+		return readSignature(connection, objects);
+	}
+
+	/** Whether a signature needs column names, given its relation names and kinds. */
+	@FunctionalInterface
+	interface ColumnsWanted {
+
+		boolean test(CatalogSnapshot names) throws SQLException;
+
+	}
+
 	/** The schema of a relation key. */
 	String schemaOf(String relationKey);
 

@@ -155,13 +155,13 @@ final class Boot {
 		String recorded = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
 		MigrationVersion version = MigrationVersion.fromVersion((recorded != null) ? recorded : "0");
 		List<String> warnings = new ArrayList<>();
-		Evidence evidence = gather(false, warnings::add);
+		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, warnings::add);
 		ReplayedVersion at = evidence.at(version);
 		List<dev.autobaseline.catalog.Difference> drift = driftAtLevel(evidence, at);
 		if (drift.isEmpty() && !at.catalog().full()) {
 			// Read as a signature, yet no difference counts once the replay's end is known: compare in full.
 			warnings.clear();
-			evidence = gather(true, warnings::add);
+			evidence = gather(Evidence.Reads.EVERY_VERSION_IN_FULL, warnings::add);
 			at = evidence.at(version);
 			drift = driftAtLevel(evidence, at);
 		}
@@ -179,9 +179,9 @@ final class Boot {
 	 * The replay and the live catalog; every version read in full, or a signature of those that
 	 * cannot match.
 	 */
-	private Evidence gather(boolean everyVersionInFull, java.util.function.Consumer<String> warn) throws SQLException {
+	private Evidence gather(Evidence.Reads reads, java.util.function.Consumer<String> warn) throws SQLException {
 		return Evidence.gather(this.dialect, this.live, this.history, this.configuration, this.settings, this.quieter,
-				warn, everyVersionInFull);
+				warn, reads);
 	}
 
 	AdoptionReport migrateManaged(SchemaState state) throws SQLException {
@@ -372,17 +372,27 @@ final class Boot {
 					+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 		}
 		List<String> warnings = new ArrayList<>();
-		Evidence evidence = gather(false, warnings::add);
+		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, warnings::add);
 		Detection detection;
 		try {
 			detection = evidence.choose(this.settings, this.configuration.getTarget());
+			if (detection.outcome() == Detection.Outcome.NO_MATCH && detection.closest() != null
+					&& !detection.closest().catalog().columnsRead()) {
+				// Versions read by names only count their table differences alone: which one is closest
+				// is known once every version has its columns too. Only a refusal pays for this.
+				logger.info("autobaseline: no version matches the database; replaying again with the column names of"
+						+ " every version to name the closest one");
+				warnings.clear();
+				evidence = gather(Evidence.Reads.COLUMNS_OF_EVERY_VERSION, warnings::add);
+				detection = evidence.choose(this.settings, this.configuration.getTarget());
+			}
 		}
 		catch (SignatureCandidateException ex) {
 			// What counts is known only once the replay ends (a repeatable may own an object): rare.
 			logger.info("autobaseline: " + ex.getVersion().label() + " matches the database but was read as a"
 					+ " signature only; replaying again with every version read in full");
 			warnings.clear();
-			evidence = gather(true, warnings::add);
+			evidence = gather(Evidence.Reads.EVERY_VERSION_IN_FULL, warnings::add);
 			detection = evidence.choose(this.settings, this.configuration.getTarget());
 		}
 		warnings.forEach(this::warn);

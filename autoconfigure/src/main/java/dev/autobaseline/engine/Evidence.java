@@ -37,21 +37,41 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
 		.getLog(Evidence.class);
 
+	/** How much of each replayed version {@link #gather} reads. */
+	enum Reads {
+
+		/**
+		 * A signature (column names only where names and kinds could match) and the full catalog
+		 * where it could be a candidate.
+		 */
+		AS_NEEDED,
+
+		/** The same, with column names for every version: a refusal then names the closest version by columns too. */
+		COLUMNS_OF_EVERY_VERSION,
+
+		/** Every version in full: a signature turned out to match once the replay's end was known. */
+		EVERY_VERSION_IN_FULL
+
+	}
+
 	/**
 	 * Reads live where Flyway and the migrations put relations, replays the migrations into a
 	 * shadow (a signature after every version, the full catalog only for possible candidates), and
 	 * warns about what is left out.
-	 * @param everyVersionInFull whether to read every version in full (when a signature turned out
-	 * to match)
+	 * @param reads how much of each version to read
 	 */
 	static Evidence gather(Dialect dialect, LiveDatabase live, HistoryTable history, Configuration configuration,
-			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn, boolean everyVersionInFull)
+			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn, Reads reads)
 			throws SQLException {
+		boolean everyVersionInFull = reads == Reads.EVERY_VERSION_IN_FULL;
 		LiveReader liveReader = new LiveReader(dialect, live, settings.dryRun());
 		// Flyway's schemas now, those the migrations create relations in when the replay gets there.
 		liveReader.read(new TreeSet<>(history.schemas()));
 		PossibleCandidates candidates = new PossibleCandidates(liveReader, settings.match(), settings.ignoreTables(),
 				history.key());
+		if (reads == Reads.COLUMNS_OF_EVERY_VERSION) {
+			candidates.columnsOfEveryVersion();
+		}
 		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(),
 				settings.allowClusterStatements(), quieter)
 			.javaMigrationBeans(settings.javaMigrationBeans())
@@ -136,7 +156,8 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 			for (ReplayedVersion version : this.versions) {
 				List<Difference> differences = driftFrom(version);
 				logger.debug("autobaseline: compared " + version.label()
-						+ (version.catalog().full() ? "" : " (signature: tables and columns)") + " with the database: "
+						+ (version.catalog().full() ? "" : version.catalog().columnsRead() ? " (signature: tables and columns)"
+								: " (signature: tables)") + " with the database: "
 						+ (CatalogComparison.matches(differences, settings.match()) ? "candidate" : "no match") + " at "
 						+ settings.match().name().toLowerCase(java.util.Locale.ROOT) + ", "
 						+ Refusals.count(differences.size(), "difference"));

@@ -135,7 +135,11 @@ final class Refusals {
 		if (rest > 0) {
 			lines += System.lineSeparator() + "  ... and " + count(rest, "more difference");
 		}
-		if (!closest.catalog().full()) {
+		if (!closest.catalog().columnsRead()) {
+			lines += System.lineSeparator() + "  (" + closest.label() + " already differs in tables, so its columns,"
+					+ " column types, keys, indexes and other details were not compared)";
+		}
+		else if (!closest.catalog().full()) {
 			lines += System.lineSeparator() + "  (" + closest.label() + " already differs in tables or columns, so"
 					+ " its column types, keys, indexes and other details were not compared)";
 		}

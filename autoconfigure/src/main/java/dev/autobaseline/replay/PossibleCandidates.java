@@ -48,6 +48,8 @@ public final class PossibleCandidates implements SnapshotPolicy {
 
 	private int fullReads;
 
+	private boolean columnsOfEveryVersion;
+
 	/**
 	 * @param live the live catalog
 	 * @param level the match level
@@ -61,17 +63,43 @@ public final class PossibleCandidates implements SnapshotPolicy {
 		this.evidence = (name) -> !name.equals(historyTable) && !CatalogScope.matchesAny(ignored, name);
 	}
 
+	/**
+	 * Column names only for a version whose names and kinds leave it possible at {@code columns}
+	 * or above: any other one is not read in full whatever its columns are.
+	 */
+	@Override
+	public boolean readsColumns(CatalogSnapshot names) throws SQLException {
+		if (this.columnsOfEveryVersion) {
+			return true;
+		}
+		if (this.level.compareTo(MatchLevel.COLUMNS) < 0) {
+			return false;
+		}
+		CatalogSnapshot mine = mine(names);
+		return isPossible(mine, live(mine), false);
+	}
+
 	@Override
 	public boolean readsFull(MigrationVersion version, CatalogSnapshot signature) throws SQLException {
+		CatalogSnapshot mine = mine(signature);
+		boolean full = isPossible(mine, live(mine), true);
+		this.fullReads += full ? 1 : 0;
+		return full;
+	}
+
+	/** The signature's relations and objects that count as evidence, which the migrations own from now on. */
+	private CatalogSnapshot mine(CatalogSnapshot signature) {
 		CatalogSnapshot mine = signature.retain(this.evidence)
 			.retainObjects((key) -> this.evidence.test(CatalogSnapshot.objectName(key)));
 		this.ownedRelations.addAll(mine.names());
 		this.ownedObjects.addAll(mine.objects().keySet());
+		return mine;
+	}
+
+	private CatalogSnapshot live(CatalogSnapshot mine) throws SQLException {
 		Set<String> names = new HashSet<>(mine.names());
 		mine.objects().keySet().forEach((key) -> names.add(CatalogSnapshot.objectName(key)));
-		boolean full = isPossible(mine, this.live.covering(names).retain(this.evidence));
-		this.fullReads += full ? 1 : 0;
-		return full;
+		return this.live.covering(names).retain(this.evidence);
 	}
 
 	/**
@@ -83,18 +111,33 @@ public final class PossibleCandidates implements SnapshotPolicy {
 		return this.level == MatchLevel.STRICT;
 	}
 
+	/**
+	 * Column names for every version, whatever its names: a refusal's closest version is then told
+	 * apart from the others by its columns too, as a signature of names only cannot be.
+	 */
+	public PossibleCandidates columnsOfEveryVersion() {
+		this.columnsOfEveryVersion = true;
+		return this;
+	}
+
 	/** How many versions this policy had read in full. */
 	public int fullReads() {
 		return this.fullReads;
 	}
 
-	private boolean isPossible(CatalogSnapshot mine, CatalogSnapshot live) {
+	/**
+	 * @param columns whether to compare column names too (at {@code columns} and above); a
+	 * signature of names only was read because its names already ruled it out, or below
+	 * {@code columns}
+	 */
+	private boolean isPossible(CatalogSnapshot mine, CatalogSnapshot live, boolean columns) {
+		boolean compareColumns = columns && mine.columnsRead() && this.level.compareTo(MatchLevel.COLUMNS) >= 0;
 		for (Relation want : mine.relations().values()) {
 			Relation have = live.relations().get(want.name());
 			if (have == null || have.kind() != want.kind()) {
 				return false;
 			}
-			if (this.level.compareTo(MatchLevel.COLUMNS) >= 0 && !sameColumns(want, have)) {
+			if (compareColumns && !sameColumns(want, have)) {
 				return false;
 			}
 		}

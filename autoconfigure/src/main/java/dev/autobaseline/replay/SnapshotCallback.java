@@ -182,7 +182,7 @@ final class SnapshotCallback implements Callback {
 	private CatalogSnapshot read(Context context, MigrationVersion version) {
 		try {
 			CatalogSnapshot signature = this.dialect.readSignature(context.getConnection(),
-					this.policy.signatureObjects());
+					this.policy.signatureObjects(), this.policy::readsColumns);
 			if (signature.full() || !this.policy.readsFull(version, signature)) {
 				return signature;
 			}

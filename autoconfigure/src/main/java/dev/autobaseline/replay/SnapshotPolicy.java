@@ -6,9 +6,9 @@ import dev.autobaseline.catalog.CatalogSnapshot;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * Which replayed versions get a full catalog snapshot. Every version gets a signature (names,
- * kinds, columns); facts cost far more to read and matter only for versions that can be
- * candidates.
+ * Which replayed versions get a full catalog snapshot. Every version gets a signature (names and
+ * kinds, and column names where {@link #readsColumns} wants them); facts cost far more to read and
+ * matter only for versions that can be candidates.
  */
 @FunctionalInterface
 public interface SnapshotPolicy {
@@ -22,6 +22,16 @@ public interface SnapshotPolicy {
 	 * @param signature the shadow's signature after it
 	 */
 	boolean readsFull(MigrationVersion version, CatalogSnapshot signature) throws SQLException;
+
+	/**
+	 * Whether the signature of this version needs column names, asked with its names and kinds
+	 * (where the dialect can read those alone, cheaper): without them the version is a signature
+	 * of names only. Every version read in full has them.
+	 * @param names the shadow's relations after the version just replayed, names and kinds only
+	 */
+	default boolean readsColumns(CatalogSnapshot names) throws SQLException {
+		return true;
+	}
 
 	/** Whether signatures hold the top-level objects (types, functions, sequences). */
 	default boolean signatureObjects() {

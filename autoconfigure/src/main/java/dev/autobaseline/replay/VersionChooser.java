@@ -147,6 +147,9 @@ public final class VersionChooser {
 		/** The same for relations of signatures, compared without their facts. */
 		private final Map<Relation, int[]> bySignatureRelation = new IdentityHashMap<>();
 
+		/** The same for relations of signatures of names only, compared by presence and kind. */
+		private final Map<Relation, int[]> byNamedRelation = new IdentityHashMap<>();
+
 		private final Map<Map<String, String>, int[]> byObjects = new IdentityHashMap<>();
 
 		private CatalogSnapshot last;
@@ -173,7 +176,9 @@ public final class VersionChooser {
 			int names = 0;
 			int inLive = 0;
 			boolean facts = catalog.full() && this.live.full();
-			Map<Relation, int[]> known = facts ? this.byRelation : this.bySignatureRelation;
+			boolean columns = catalog.columnsRead() && this.live.columnsRead();
+			Map<Relation, int[]> known = facts ? this.byRelation
+					: columns ? this.bySignatureRelation : this.byNamedRelation;
 			for (Map.Entry<String, Relation> entry : catalog.relations().entrySet()) {
 				String name = entry.getKey();
 				Relation want = entry.getValue();
@@ -181,7 +186,7 @@ public final class VersionChooser {
 				inLive += (have != null) ? 1 : 0;
 				int[] counts = (name.equals(want.name())) ? known.get(want) : null;
 				if (counts == null) {
-					counts = count(CatalogComparison.differences(name, want, have, facts));
+					counts = count(CatalogComparison.differences(name, want, have, facts, columns));
 					if (name.equals(want.name())) {
 						known.put(want, counts);
 					}

@@ -160,6 +160,38 @@ class PossibleCandidatesTests {
 		return new PossibleCandidates((names) -> LIVE, level, List.of(), "flyway_schema_history");
 	}
 
+	@Test
+	void columnNamesAreWantedOnlyWhereNamesAndKindsLeaveACandidateFromColumnsUp() throws Exception {
+		PossibleCandidates candidates = candidates(MatchLevel.COLUMNS);
+		assertThat(candidates.readsColumns(names(table("author"), table("book")))).isTrue();
+		// loan is not in the database: whatever its columns, not a candidate.
+		assertThat(candidates.readsColumns(names(table("author"), table("loan")))).isFalse();
+		assertThat(candidates.readsColumns(names(new Relation("author", Relation.Kind.VIEW, List.of())))).isFalse();
+		// book is the migrations' now, and V3 lacks it while the database has it.
+		assertThat(candidates.readsColumns(names(table("author")))).isFalse();
+		assertThat(candidates(MatchLevel.STRICT).readsColumns(names(table("author")))).isTrue();
+		// Below columns, names decide alone: no version needs its columns.
+		assertThat(candidates(MatchLevel.TABLES).readsColumns(names(table("author")))).isFalse();
+	}
+
+	@Test
+	void aSignatureOfNamesOnlyIsReadInFullOnlyBelowColumnsWhenItsNamesAllow() throws Exception {
+		assertThat(candidates(MatchLevel.TABLES).readsFull(MigrationVersion.fromVersion("1"), names(table("author"))))
+			.isTrue();
+		assertThat(candidates(MatchLevel.TABLES).readsFull(MigrationVersion.fromVersion("1"),
+				names(table("author"), table("loan"))))
+			.isFalse();
+		assertThat(candidates(MatchLevel.COLUMNS).readsFull(MigrationVersion.fromVersion("1"),
+				names(table("author"), table("loan"))))
+			.isFalse();
+	}
+
+	/** A signature of names only, as a dialect reads it before it asks whether columns are wanted. */
+	private static CatalogSnapshot names(Relation... relations) {
+		CatalogSnapshot catalog = CatalogSnapshot.of(Arrays.asList(relations));
+		return new CatalogSnapshot(catalog.relations(), Map.of(), false, false, false);
+	}
+
 	private static boolean readsFull(PossibleCandidates candidates, String version, Relation... relations)
 			throws Exception {
 		return readsFull(candidates, version, catalog(Map.of(), relations));

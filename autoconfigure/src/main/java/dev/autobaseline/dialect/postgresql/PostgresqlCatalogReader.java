@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.catalog.RelationCache;
+import dev.autobaseline.dialect.Dialect;
 
 /**
  * Reads a PostgreSQL catalog in full: relations with their columns (type, nullability, default,
@@ -103,60 +104,161 @@ final class PostgresqlCatalogReader {
 	/** The relations of the previous signature, by name, with the column list they were read from. */
 	private Map<String, SignatureRow> previousSignature = Map.of();
 
-	private Map<String, String> previousSignatureObjects = Map.of();
+	/** The same relations by oid, for those whose catalog rows the previous signature saw unchanged. */
+	private Map<Long, SignatureRow> previousSignatureOids = Map.of();
+
+	/** The database of the previous signature: only there are its oids and its horizon trusted. */
+	private String previousSignatureDatabase;
 
 	/**
-	 * A signature of every user schema in one round trip: relations with their column names (no
-	 * facts, nothing deparsed) and, when asked, the types, functions and sequences in full (which a
-	 * candidate test at {@code strict} compares). Objects are read with {@code search_path} set to
+	 * A transaction id (32 bits) below which every catalog row was already seen by the previous
+	 * signature: {@code pg_snapshot_xmin} taken before it read, so every transaction older had ended
+	 * and its rows were visible to that read. {@code null} before the first signature.
+	 */
+	private Long signatureHorizon;
+
+	private Map<String, String> previousSignatureObjects = Map.of();
+
+	/** How many relations the last signature read the columns of; the others were the previous signature's. */
+	private int signatureColumnsRead;
+
+	/** The relations of signatures of names only, by name: consecutive ones share unchanged relations. */
+	private Map<String, Relation> namedRelations = Map.of();
+
+	/**
+	 * A signature of every user schema: relations with their column names (no facts, nothing
+	 * deparsed) and, when asked, the types, functions and sequences in full (which a candidate test
+	 * at {@code strict} compares). Objects are read with {@code search_path} set to
 	 * {@code pg_catalog} as in {@link #read}: in autocommit for the round trip only, inside a
 	 * transaction (the replay's callback) saved in a custom setting and restored by the round
-	 * trip's last statement; names and columns do not depend on it. A relation whose kind and
-	 * column list are those of the previous signature is that signature's instance, not parsed
-	 * again.
+	 * trip's last statement; names and columns do not depend on it.
+	 * <p>
+	 * With {@code columnsWanted}, relation names and kinds are read first, with the objects, in one
+	 * round trip (a listing of {@code pg_class} costs a fifth of reading every column list), and
+	 * column names in a second one only when {@code columnsWanted} asks for them; otherwise the
+	 * result is a signature of names only. Without it, column names are read at once.
+	 * <p>
+	 * Column names are read only for relations whose {@code pg_class} row or any of whose
+	 * {@code pg_attribute} rows a transaction at or after the horizon of the previous read of
+	 * column names wrote ({@code xmin}): a column added, dropped or renamed, a view replaced.
+	 * Other relations keep the column list read then, by oid. A relation whose kind and column list
+	 * are those of the previous signature is that signature's instance, not parsed again.
 	 */
-	synchronized CatalogSnapshot readSignature(Connection connection, boolean withObjects) throws SQLException {
-		List<String> queries = new ArrayList<>();
-		boolean local = connection.getAutoCommit();
-		if (withObjects && !local) {
-			queries.add("SELECT pg_catalog.set_config('" + SAVED_SEARCH_PATH
-					+ "', pg_catalog.current_setting('search_path'), false)");
-		}
-		if (withObjects) {
-			queries.add("SELECT pg_catalog.set_config('search_path', 'pg_catalog', " + local + ")");
-		}
-		int first = queries.size();
-		queries.add(signatureSql());
-		if (withObjects) {
-			queries.addAll(List.of(typesSql(null), functionsSql(null), sequencesSql(null)));
-		}
-		if (withObjects && !local) {
-			queries.add("SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('" + SAVED_SEARCH_PATH
-					+ "'), false)");
-		}
-		Map<String, SignatureRow> relations = new LinkedHashMap<>();
+	synchronized CatalogSnapshot readSignature(Connection connection, boolean withObjects,
+			Dialect.ColumnsWanted columnsWanted) throws SQLException {
 		Map<String, String> objects = new HashMap<>();
-		execute(connection, queries, null, (query, rows) -> {
-			switch (query - first) {
-				case 0 -> readSignatureRows(rows, relations);
-				case 1 -> readTypes(rows, objects);
-				case 2 -> readFunctions(rows, objects);
-				case 3 -> readSequences(rows, objects);
-				default -> {
-				}
+		Map<String, Relation> named = new LinkedHashMap<>();
+		if (withObjects || columnsWanted != null) {
+			List<String> queries = new ArrayList<>();
+			boolean local = connection.getAutoCommit();
+			if (withObjects && !local) {
+				queries.add("SELECT pg_catalog.set_config('" + SAVED_SEARCH_PATH
+						+ "', pg_catalog.current_setting('search_path'), false)");
 			}
-		});
+			if (withObjects) {
+				queries.add("SELECT pg_catalog.set_config('search_path', 'pg_catalog', " + local + ")");
+			}
+			int first = queries.size();
+			queries.add((columnsWanted != null) ? namesSql() : "SELECT 1 WHERE false");
+			if (withObjects) {
+				queries.addAll(List.of(typesSql(null), functionsSql(null), sequencesSql(null)));
+			}
+			if (withObjects && !local) {
+				queries.add("SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('"
+						+ SAVED_SEARCH_PATH + "'), false)");
+			}
+			execute(connection, queries, null, (query, rows) -> {
+				switch (query - first) {
+					case 0 -> readNames(rows, named);
+					case 1 -> readTypes(rows, objects);
+					case 2 -> readFunctions(rows, objects);
+					case 3 -> readSequences(rows, objects);
+					default -> {
+					}
+				}
+			});
+		}
 		if (!objects.equals(this.previousSignatureObjects)) {
 			this.previousSignatureObjects = new CatalogSnapshot(Map.of(), objects).objects();
 		}
+		Map<String, String> read = withObjects ? this.previousSignatureObjects : Map.of();
+		if (columnsWanted != null) {
+			this.namedRelations = named;
+			CatalogSnapshot names = new CatalogSnapshot(named, read, false, withObjects, false);
+			if (!columnsWanted.test(names)) {
+				return names;
+			}
+		}
+		return new CatalogSnapshot(readColumns(connection), read, false, withObjects, true);
+	}
+
+	/** Relations with their names and kinds only, the previous signature of names only's instances where unchanged. */
+	private void readNames(ResultSet rows, Map<String, Relation> named) throws SQLException {
+		while (rows.next()) {
+			String name = rows.getString(1) + "." + rows.getString(2);
+			Relation.Kind kind = kind(rows.getString(3));
+			Relation previous = this.namedRelations.get(name);
+			named.put(name, (previous != null && previous.kind() == kind) ? previous : new Relation(name, kind, List.of()));
+		}
+	}
+
+	private static Relation.Kind kind(String relkind) {
+		return ("v".equals(relkind) || "m".equals(relkind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE;
+	}
+
+	/** Every relation with its column names, in one round trip (a second for relations no earlier read listed). */
+	private Map<String, Relation> readColumns(Connection connection) throws SQLException {
+		Map<String, SignatureRow> relations = new LinkedHashMap<>();
+		Map<Long, SignatureRow> byOid = new HashMap<>();
+		String[] database = new String[2];
+		List<Listed> unread = new ArrayList<>();
+		int[] columnsRead = new int[1];
+		// The horizon is taken before the listing's own snapshot: every transaction below it ended before the listing read.
+		List<String> queries = List.of("SELECT pg_catalog.current_database(),"
+				+ " pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot())::text",
+				signatureSql(this.previousSignatureDatabase, this.signatureHorizon));
+		execute(connection, queries, null, (query, rows) -> {
+			if (query == 0) {
+				rows.next();
+				database[0] = rows.getString(1);
+				database[1] = rows.getString(2);
+			}
+			else {
+				columnsRead[0] = readSignatureRows(rows, relations, byOid, unread);
+			}
+		});
+		if (!unread.isEmpty()) {
+			// Unchanged rows the previous signature did not list (a table no longer an extension's member).
+			Map<Long, String> columns = columnListsOf(connection, unread.stream().map(Listed::oid).toList());
+			for (Listed listed : unread) {
+				SignatureRow row = signatureRow(listed.name(), listed.kind(),
+						columns.getOrDefault(listed.oid(), "0" + COUNT_END), connection, listed.oid());
+				relations.put(listed.name(), row);
+				byOid.put(listed.oid(), row);
+			}
+			columnsRead[0] += unread.size();
+		}
 		this.previousSignature = relations;
+		this.previousSignatureOids = byOid;
+		this.previousSignatureDatabase = database[0];
+		this.signatureHorizon = Long.parseLong(database[1]) & 0xFFFFFFFFL;
+		this.signatureColumnsRead = columnsRead[0];
 		Map<String, Relation> byName = new LinkedHashMap<>();
 		relations.forEach((name, row) -> byName.put(name, row.relation()));
-		return new CatalogSnapshot(byName, withObjects ? this.previousSignatureObjects : Map.of(), false, withObjects);
+		return byName;
+	}
+
+	/** How many relations the last signature read the columns of (the others kept the previous signature's). */
+	synchronized int signatureColumnsRead() {
+		return this.signatureColumnsRead;
 	}
 
 	/** A relation of a signature and the kind and column list it was made from. */
 	private record SignatureRow(String kind, String columns, Relation relation) {
+	}
+
+	/** A relation listed unchanged whose columns no earlier signature holds. */
+	private record Listed(String name, String kind, long oid) {
 	}
 
 	/** Where a signature read inside a transaction keeps the session's search_path meanwhile. */
@@ -170,34 +272,97 @@ final class PostgresqlCatalogReader {
 	/**
 	 * Every relation with its column count and names as one string, so that an unchanged relation
 	 * costs one string comparison; a name holding the separator shows in the count, and that
-	 * relation is read as an array instead.
+	 * relation is read as an array instead. With a horizon, the column list only of relations
+	 * whose catalog rows a transaction at or after it wrote ({@code age} compares transaction ids
+	 * modulo 2^32 from the same base; a frozen or special id counts as old), and null for the others.
 	 */
-	private static String signatureSql() {
-		return "SELECT n.nspname, c.relname, c.relkind, (SELECT count(*)::text || chr(" + (int) COUNT_END
-				+ ") || coalesce(string_agg(a.attname::text, chr(" + (int) NAME_END + ") ORDER BY a.attnum), '')"
-				+ " FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), c.oid"
+	private static String signatureSql(String database, Long horizon) {
+		String columns = "(SELECT count(*)::text || chr(" + (int) COUNT_END + ") || coalesce(string_agg(a.attname::text, chr("
+				+ (int) NAME_END + ") ORDER BY a.attnum), '') FROM pg_catalog.pg_attribute a"
+				+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)";
+		if (horizon != null) {
+			String since = "pg_catalog.age('" + horizon + "'::xid)";
+			columns = "CASE WHEN pg_catalog.current_database() <> " + literal(database) + " OR pg_catalog.age(c.xmin) <= "
+					+ since + " OR c.oid IN (SELECT w.attrelid FROM pg_catalog.pg_attribute w WHERE pg_catalog.age(w.xmin) <= "
+					+ since + ") THEN " + columns + " END";
+		}
+		return "SELECT n.nspname, c.relname, c.relkind, " + columns + ", c.oid"
 				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(null) + " AND (" + NO_EXTENSIONS + " OR "
 				+ NOT_EXTENSION_MEMBER + ")";
 	}
 
-	private void readSignatureRows(ResultSet rows, Map<String, SignatureRow> relations) throws SQLException {
+	/** Every relation's schema, name and kind, as {@link #signatureSql} lists them. */
+	private static String namesSql() {
+		return "SELECT n.nspname, c.relname, c.relkind"
+				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(null) + " AND (" + NO_EXTENSIONS + " OR "
+				+ NOT_EXTENSION_MEMBER + ")";
+	}
+
+	private static String literal(String value) {
+		return "'" + value.replace("'", "''") + "'";
+	}
+
+	/** @return how many relations' column lists the rows held */
+	private int readSignatureRows(ResultSet rows, Map<String, SignatureRow> relations, Map<Long, SignatureRow> byOid,
+			List<Listed> unread) throws SQLException {
+		int read = 0;
 		while (rows.next()) {
 			String kind = rows.getString(3);
 			String name = rows.getString(1) + "." + rows.getString(2);
 			String columns = rows.getString(4);
-			SignatureRow previous = this.previousSignature.get(name);
-			if (previous != null && previous.kind().equals(kind) && previous.columns().equals(columns)) {
-				relations.put(name, previous);
-				continue;
+			long oid = rows.getLong(5);
+			if (columns == null) {
+				// No catalog row of it changed since the previous signature: its column list is that one's.
+				SignatureRow unchanged = this.previousSignatureOids.get(oid);
+				if (unchanged == null) {
+					unread.add(new Listed(name, kind, oid));
+					continue;
+				}
+				columns = unchanged.columns();
 			}
-			List<String> names = columnNames(columns);
-			if (names == null) {
-				names = columnNamesOf(rows.getStatement().getConnection(), rows.getLong(5));
+			else {
+				read++;
 			}
-			relations.put(name, new SignatureRow(kind, columns, new Relation(name,
-					("v".equals(kind) || "m".equals(kind)) ? Relation.Kind.VIEW : Relation.Kind.TABLE, names)));
+			SignatureRow row = signatureRow(name, kind, columns, rows.getStatement().getConnection(), oid);
+			relations.put(name, row);
+			byOid.put(oid, row);
 		}
+		return read;
+	}
+
+	/** The previous signature's row when name, kind and column list are its, else a new one. */
+	private SignatureRow signatureRow(String name, String kind, String columns, Connection connection, long oid)
+			throws SQLException {
+		SignatureRow previous = this.previousSignature.get(name);
+		if (previous != null && previous.kind().equals(kind) && previous.columns().equals(columns)) {
+			return previous;
+		}
+		List<String> names = columnNames(columns);
+		if (names == null) {
+			names = columnNamesOf(connection, oid);
+		}
+		return new SignatureRow(kind, columns, new Relation(name, kind(kind), names));
+	}
+
+	/** The column lists of the relations, in the signature's form, by oid; a relation without columns is absent. */
+	private static Map<Long, String> columnListsOf(Connection connection, List<Long> oids) throws SQLException {
+		Map<Long, List<String>> names = new HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT a.attrelid, a.attname::text"
+				+ " FROM pg_catalog.pg_attribute a WHERE a.attrelid = ANY (?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped"
+				+ " ORDER BY a.attrelid, a.attnum")) {
+			statement.setArray(1, connection.createArrayOf("int8", oids.toArray()));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.computeIfAbsent(rows.getLong(1), (oid) -> new ArrayList<>()).add(rows.getString(2));
+				}
+			}
+		}
+		Map<Long, String> lists = new HashMap<>();
+		names.forEach((oid, list) -> lists.put(oid, list.size() + String.valueOf(COUNT_END)
+				+ String.join(String.valueOf(NAME_END), list)));
+		return lists;
 	}
 
 	/** The names of a column list, or {@code null} when a name holds a separator. */
