@@ -68,12 +68,19 @@ final class ReportMarkdown {
 				case "doubling" -> "doubling N ≤ 2.2 × time";
 				default -> "extra heap ≤ 64 MB at 2,000 tables";
 			};
-			String value = result.get(figure).toString() + (figure.equals("extraHeapMB") ? " MB" : "");
-			line("| " + name + " | " + result.engine + " | " + result.label + " | " + value + " | "
-					+ result.get(figure + "Target") + " | " + (Boolean.TRUE.equals(result.get(figure + "Met")) ? "yes" : "**no**")
-					+ " |");
+			targetRow(name, result, figure);
+			if (result.section.equals("steady") && result.get("ratioInCall") != null) {
+				targetRow(name + " (extra timed inside the call)", result, "ratioInCall");
+			}
 		}
 		line("");
+	}
+
+	private void targetRow(String name, Report.Result result, String figure) {
+		String value = result.get(figure).toString() + (figure.equals("extraHeapMB") ? " MB" : "");
+		line("| " + name + " | " + result.engine + " | " + result.label + " | " + value + " | "
+				+ result.get(figure + "Target") + " | " + (Boolean.TRUE.equals(result.get(figure + "Met")) ? "yes" : "**no**")
+				+ " |");
 	}
 
 	private void steady() {
@@ -87,14 +94,18 @@ final class ReportMarkdown {
 				+ " builds a new `Flyway` and times `migrate()` alone (plain) or `Autobaseline.migrate(flyway)` (ours),"
 				+ " alternating which goes first. The paired difference is ours minus plain within each pair; the ratio"
 				+ " judged against the target is (plain + median paired difference) / plain, which a loaded machine"
-				+ " disturbs less than the ratio of the two medians (shown next to it).");
+				+ " disturbs less than the ratio of the two medians (shown next to it). The same extra is also timed"
+				+ " inside each of our calls, as the call's time outside the `flyway.migrate()` it makes (a `Flyway`"
+				+ " subclass times it): (plain + its median) / plain. That one is not disturbed by what the machine does"
+				+ " between the two boots of a pair, and assumes Flyway's own work costs the same in both.");
 		line("");
-		line("| engine | DataSource | pairs | plain | ours | paired extra | ratio (paired) | ratio of medians | load average (before -> after) |");
-		line("|---|---|---|---|---|---|---|---|---|");
+		line("| engine | DataSource | pairs | plain | ours | paired extra | ratio (paired) | ratio of medians | extra inside the call | ratio (inside the call) | load average (before -> after) |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|");
 		for (Report.Result row : rows) {
 			line("| " + row.engine + " | " + row.label + " | " + row.get("pairs") + " | " + sample(row, "plain migrate()")
 					+ " | " + sample(row, "Autobaseline.migrate()") + " | " + sample(row, "paired difference") + " | "
-					+ row.get("ratio") + " | " + row.get("ratioOfMedians") + " | " + row.get("load") + " |");
+					+ row.get("ratio") + " | " + row.get("ratioOfMedians") + " | " + sample(row, "outside flyway.migrate()")
+					+ " | " + row.get("ratioInCall") + " | " + row.get("load") + " |");
 		}
 		line("");
 	}
