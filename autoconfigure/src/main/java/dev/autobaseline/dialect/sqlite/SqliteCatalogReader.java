@@ -79,7 +79,7 @@ final class SqliteCatalogReader {
 	/** Columns in order, generated ones included (hidden 2 and 3; 1 is a virtual table's hidden column). */
 	private void readColumns() throws SQLException {
 		query("SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk FROM sqlite_master m"
-				+ " JOIN pragma_table_xinfo(m.name) p" + RELATIONS.substring(RELATIONS.indexOf(" WHERE")) + " AND p.hidden <> 1" + filter()
+				+ " JOIN pragma_table_xinfo(m.name, 'main') p" + RELATIONS.substring(RELATIONS.indexOf(" WHERE")) + " AND p.hidden <> 1" + filter()
 				+ " ORDER BY m.name, p.cid", (rows, content) -> {
 					String column = rows.getString(2).toLowerCase(Locale.ROOT);
 					content.columns.add(column);
@@ -96,8 +96,8 @@ final class SqliteCatalogReader {
 	private void readIndexes() throws SQLException {
 		// Unique constraints are indexes SQLite names itself (origin 'u'); the primary key is read above.
 		query("SELECT m.name, l.\"unique\", l.origin, s.sql, (SELECT group_concat(lower(coalesce(x.name, '?'))"
-				+ " || CASE WHEN x.\"desc\" THEN ' desc' ELSE '' END, ', ') FROM (SELECT * FROM pragma_index_xinfo(l.name)"
-				+ " WHERE key ORDER BY seqno) x) FROM sqlite_master m JOIN pragma_index_list(m.name) l"
+				+ " || CASE WHEN x.\"desc\" THEN ' desc' ELSE '' END, ', ') FROM (SELECT * FROM pragma_index_xinfo(l.name, 'main')"
+				+ " WHERE key ORDER BY seqno) x) FROM sqlite_master m JOIN pragma_index_list(m.name, 'main') l"
 				+ " LEFT JOIN sqlite_master s ON s.type = 'index' AND s.name = l.name"
 				+ RELATIONS.substring(RELATIONS.indexOf(" WHERE")) + filter(), (rows, content) -> {
 					String origin = rows.getString(3);
@@ -112,8 +112,8 @@ final class SqliteCatalogReader {
 
 	private void readForeignKeys() throws SQLException {
 		Map<String, String[]> keys = new TreeMap<>();
-		query("SELECT m.name, f.id, f.\"table\", f.\"from\", coalesce(f.\"to\", (SELECT p.name FROM pragma_table_info(f.\"table\") p"
-				+ " WHERE p.pk = f.seq + 1)), f.on_update, f.on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f"
+		query("SELECT m.name, f.id, f.\"table\", f.\"from\", coalesce(f.\"to\", (SELECT p.name FROM pragma_table_info(f.\"table\", 'main') p"
+				+ " WHERE p.pk = f.seq + 1)), f.on_update, f.on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name, 'main') f"
 				+ RELATIONS.substring(RELATIONS.indexOf(" WHERE")) + filter() + " ORDER BY m.name, f.id, f.seq",
 				(rows, content) -> {
 					String key = rows.getString(1).toLowerCase(Locale.ROOT) + '\0' + rows.getInt(2);

@@ -34,7 +34,7 @@ import dev.autobaseline.catalog.Relation;
  */
 final class SqliteSignatureReader {
 
-	private static final String COLUMNS = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p"
+	private static final String COLUMNS = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_xinfo(m.name, 'main') p"
 			+ " WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND p.hidden <> 1";
 
 	/** Beyond this many changed relations, every view is read again rather than matched by name. */

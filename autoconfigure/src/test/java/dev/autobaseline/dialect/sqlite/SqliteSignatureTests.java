@@ -219,6 +219,25 @@ class SqliteSignatureTests {
 		assertThat(signature.relations().get("last").columns()).containsExactly("id", "c149");
 	}
 
+	@Test
+	void aTemporaryTableOfTheSameNameDoesNotStandInForTheTableOfMain() throws Exception {
+		// A migration may leave a TEMP table on the replay's connection; main's catalog is what counts.
+		String[] schema = { "CREATE TABLE u (x INTEGER PRIMARY KEY)", "CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT REFERENCES u (x))",
+				"CREATE INDEX t_b ON t (b)" };
+		execute(this.connection, schema);
+		execute(this.connection, "CREATE TEMP TABLE t (p INTEGER, q INTEGER, r INTEGER)", "CREATE TEMP TABLE u (y INTEGER)",
+				"CREATE INDEX temp.t_q ON t (q)");
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+		CatalogSnapshot full = new SqliteDialect().readCatalog(this.connection);
+		try (Connection plain = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+			execute(plain, schema);
+			CatalogSnapshot expected = new SqliteDialect().readCatalog(plain);
+			assertThat(full).isEqualTo(expected);
+			assertThat(signature.relations().get("t").columns()).containsExactly("a", "b");
+			assertSameSignature(signature, expected, "beside temporary tables");
+		}
+	}
+
 	/** Runs one "migration", then checks the signature against a full read by another dialect. */
 	private CatalogSnapshot migrate(String name, String... statements) throws SQLException {
 		execute(this.connection, statements);
