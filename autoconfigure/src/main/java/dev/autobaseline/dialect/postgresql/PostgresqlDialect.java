@@ -93,13 +93,13 @@ public final class PostgresqlDialect implements Dialect {
 			return Dialect.super.fastPathSql(schema, table, appliedCondition);
 		}
 		// Unqualified, the name resolves through search_path; Flyway uses current_schema(): count
-		// the rows only as Flyway's when both are the same schema.
+		// the rows only as Flyway's when both are the same table (two name look-ups, no join to plan).
 		String quoted = quote(table);
+		String literal = quoted.replace("'", "''");
 		return "SELECT COUNT(*), COALESCE(SUM(CASE WHEN success THEN 0 ELSE 1 END), 0),"
-				+ " CASE WHEN pg_catalog.current_schema() = (SELECT n.nspname FROM pg_catalog.pg_class c"
-				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = pg_catalog.to_regclass('"
-				+ quoted.replace("'", "''") + "')) THEN 1 ELSE 0 END, pg_catalog.current_schema() FROM " + quoted
-				+ " WHERE " + appliedCondition;
+				+ " CASE WHEN pg_catalog.to_regclass(pg_catalog.quote_ident(pg_catalog.current_schema()) || '." + literal
+				+ "') = pg_catalog.to_regclass('" + literal + "') THEN 1 ELSE 0 END, pg_catalog.current_schema() FROM "
+				+ quoted + " WHERE " + appliedCondition;
 	}
 
 	@Override
