@@ -115,27 +115,24 @@ public interface Dialect {
 	 * names, kinds and column names, with the same keys as {@link #readCatalog}, and the top-level
 	 * objects (types, functions, sequences) in full only when {@code objects} is set (a candidate
 	 * test at {@code strict} needs them, one at {@code columns} does not). Facts are read only for
-	 * versions that could be candidates ({@link #readCatalog}). Defaults to the full read, for a
-	 * dialect whose full read is as cheap.
-	 */
-	default CatalogSnapshot readSignature(Connection connection, boolean objects) throws SQLException {
-		return readCatalog(connection, null);
-	}
-
-	/**
-	 * A signature as {@link #readSignature(Connection, boolean)} reads it, or a signature of names
-	 * only (relation names and kinds, {@link CatalogSnapshot#columnsRead()} unset) when
-	 * {@code columnsWanted}, asked with those, says no: a dialect whose names cost far less than its
-	 * column names reads them first. Defaults to the signature with column names, unasked.
+	 * versions that could be candidates ({@link #readCatalog}).
+	 * <p>
+	 * A dialect whose names cost far less than its column names may read names and kinds first and
+	 * return a signature of names only ({@link CatalogSnapshot#columnsRead()} unset) when
+	 * {@code columnsWanted}, asked with those, says no; with {@link ColumnsWanted#ALWAYS} it reads
+	 * column names at once. Defaults to the full read, for a dialect whose full read is as cheap.
 	 */
 	default CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
 			throws SQLException {
-		return readSignature(connection, objects);
+		return readCatalog(connection, null);
 	}
 
 	/** Whether a signature needs column names, given its relation names and kinds. */
 	@FunctionalInterface
 	interface ColumnsWanted {
+
+		/** Column names for every signature, read without asking. */
+		ColumnsWanted ALWAYS = (names) -> true;
 
 		boolean test(CatalogSnapshot names) throws SQLException;
 

@@ -133,10 +133,10 @@ final class PostgresqlCatalogReader {
 	 * transaction (the replay's callback) saved in a custom setting and restored by the round
 	 * trip's last statement; names and columns do not depend on it.
 	 * <p>
-	 * With {@code columnsWanted}, relation names and kinds are read first, with the objects, in one
+	 * Otherwise relation names and kinds are read first, with the objects, in one
 	 * round trip (a listing of {@code pg_class} costs a fifth of reading every column list), and
 	 * column names in a second one only when {@code columnsWanted} asks for them; otherwise the
-	 * result is a signature of names only. Without it, column names are read at once.
+	 * result is a signature of names only. With {@link Dialect.ColumnsWanted#ALWAYS}, column names are read at once.
 	 * <p>
 	 * Column names are read only for relations whose {@code pg_class} row or any of whose
 	 * {@code pg_attribute} rows a transaction at or after the horizon of the previous read of
@@ -148,7 +148,7 @@ final class PostgresqlCatalogReader {
 			Dialect.ColumnsWanted columnsWanted) throws SQLException {
 		Map<String, String> objects = new HashMap<>();
 		Map<String, Relation> named = new LinkedHashMap<>();
-		if (withObjects || columnsWanted != null) {
+		if (withObjects || columnsWanted != Dialect.ColumnsWanted.ALWAYS) {
 			List<String> queries = new ArrayList<>();
 			boolean local = connection.getAutoCommit();
 			if (withObjects && !local) {
@@ -159,7 +159,7 @@ final class PostgresqlCatalogReader {
 				queries.add("SELECT pg_catalog.set_config('search_path', 'pg_catalog', " + local + ")");
 			}
 			int first = queries.size();
-			queries.add((columnsWanted != null) ? namesSql() : "SELECT 1 WHERE false");
+			queries.add((columnsWanted != Dialect.ColumnsWanted.ALWAYS) ? namesSql() : "SELECT 1 WHERE false");
 			if (withObjects) {
 				queries.addAll(List.of(typesSql(null), functionsSql(null), sequencesSql(null)));
 			}
@@ -182,7 +182,7 @@ final class PostgresqlCatalogReader {
 			this.previousSignatureObjects = new CatalogSnapshot(Map.of(), objects).objects();
 		}
 		Map<String, String> read = withObjects ? this.previousSignatureObjects : Map.of();
-		if (columnsWanted != null) {
+		if (columnsWanted != Dialect.ColumnsWanted.ALWAYS) {
 			this.namedRelations = named;
 			CatalogSnapshot names = new CatalogSnapshot(named, read, false, withObjects, false);
 			if (!columnsWanted.test(names)) {

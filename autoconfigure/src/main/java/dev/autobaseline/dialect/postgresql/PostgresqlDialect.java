@@ -204,11 +204,6 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
-	public CatalogSnapshot readSignature(Connection connection, boolean objects) throws SQLException {
-		return this.catalogReader.readSignature(connection, objects, null);
-	}
-
-	@Override
 	public CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
 			throws SQLException {
 		return this.catalogReader.readSignature(connection, objects, columnsWanted);

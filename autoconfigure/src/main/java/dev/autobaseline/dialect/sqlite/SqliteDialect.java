@@ -142,8 +142,10 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public CatalogSnapshot readSignature(Connection connection, boolean objects) throws SQLException {
-		// SQLite has no top-level objects: the flag changes nothing.
+	public CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
+			throws SQLException {
+		// SQLite has no top-level objects: the flag changes nothing. Names cost as much as columns
+		// (one listing of every statement): column names are always read.
 		return this.signatures.read(connection, SqliteListing.read(connection));
 	}
 

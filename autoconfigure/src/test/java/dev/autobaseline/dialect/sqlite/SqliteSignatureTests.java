@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.autobaseline.catalog.CatalogComparison;
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.dialect.Dialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class SqliteSignatureTests {
 		int step = 0;
 		for (String[] migration : migrations) {
 			execute(migration);
-			CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+			CatalogSnapshot signature = this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 			CatalogSnapshot full = new SqliteDialect().readCatalog(this.connection);
 			assertSameSignature(signature, full, "after step " + step);
 			if (step % 3 == 0) {
@@ -83,9 +84,9 @@ class SqliteSignatureTests {
 			}
 			step++;
 		}
-		assertThat(this.dialect.readSignature(this.connection, true).names()).containsExactlyInAnyOrder("author", "book",
+		assertThat(this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS).names()).containsExactlyInAnyOrder("author", "book",
 				"order_lines", "tag", "docs", "docs_data", "docs_idx", "docs_content", "docs_docsize", "docs_config");
-		assertThat(this.dialect.readSignature(this.connection, true).relations().get("book").columns()).containsExactly("id",
+		assertThat(this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS).relations().get("book").columns()).containsExactly("id",
 				"title", "extra", "author_id", "last");
 	}
 
@@ -96,9 +97,9 @@ class SqliteSignatureTests {
 		String record = String.valueOf((char) 30);
 		execute("CREATE TABLE \"a" + unit + "b\" (id INTEGER)", "CREATE TABLE c (id INTEGER, note TEXT DEFAULT '" + record + "')",
 				"CREATE VIEW v AS SELECT * FROM c");
-		assertSameSignature(this.dialect.readSignature(this.connection, true), new SqliteDialect().readCatalog(this.connection), "");
+		assertSameSignature(this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS), new SqliteDialect().readCatalog(this.connection), "");
 		execute("ALTER TABLE c ADD COLUMN extra INTEGER");
-		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 		assertSameSignature(signature, new SqliteDialect().readCatalog(this.connection), "after adding a column");
 		assertThat(signature.relations().get("v").columns()).containsExactly("id", "note", "extra");
 	}
@@ -106,20 +107,20 @@ class SqliteSignatureTests {
 	@Test
 	void aSchemaLikeTheLastOneReadInAnotherDatabaseHasTheSameSignature() throws Exception {
 		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)", "CREATE VIEW v AS SELECT * FROM book");
-		CatalogSnapshot first = this.dialect.readSignature(this.connection, true);
+		CatalogSnapshot first = this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 		try (Connection other = DriverManager.getConnection("jdbc:sqlite::memory:");
 				Statement statement = other.createStatement()) {
 			statement.execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)");
 			statement.execute("CREATE VIEW v AS SELECT * FROM book");
-			assertThat(this.dialect.readSignature(other, true)).isEqualTo(first);
+			assertThat(this.dialect.readSignature(other, true, Dialect.ColumnsWanted.ALWAYS)).isEqualTo(first);
 			statement.execute("ALTER TABLE book ADD COLUMN isbn TEXT");
-			assertSameSignature(this.dialect.readSignature(other, true), new SqliteDialect().readCatalog(other), "in the other database");
+			assertSameSignature(this.dialect.readSignature(other, true, Dialect.ColumnsWanted.ALWAYS), new SqliteDialect().readCatalog(other), "in the other database");
 		}
 	}
 
 	@Test
 	void signatureOfAnEmptyDatabaseIsAnEmptySignature() throws Exception {
-		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 		assertThat(signature.relations()).isEmpty();
 		assertThat(signature.objects()).isEmpty();
 		assertThat(signature.full()).isFalse();
@@ -128,12 +129,12 @@ class SqliteSignatureTests {
 	@Test
 	void aFullReadAfterASignatureStillHasItsFacts() throws Exception {
 		execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT CHECK (title <> ''))");
-		this.dialect.readSignature(this.connection, true);
+		this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 		CatalogSnapshot full = this.dialect.readCatalog(this.connection);
 		assertThat(full.full()).isTrue();
 		assertThat(full.relations().get("book").facts()).containsKeys("column id", "column title", "pk (id)",
 				"check (title <> '')");
-		assertThat(this.dialect.readSignature(this.connection, true).relations().get("book").facts()).isEmpty();
+		assertThat(this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS).relations().get("book").facts()).isEmpty();
 	}
 
 	@Test
@@ -163,14 +164,14 @@ class SqliteSignatureTests {
 			execute(this.connection, "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT)", "CREATE VIEW v AS SELECT * FROM book");
 			execute(other, "CREATE TABLE book (id INTEGER PRIMARY KEY, isbn TEXT)", "CREATE VIEW v AS SELECT * FROM book");
 			for (int round = 0; round < 2; round++) {
-				assertSameSignature(this.dialect.readSignature(this.connection, true), new SqliteDialect().readCatalog(this.connection),
+				assertSameSignature(this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS), new SqliteDialect().readCatalog(this.connection),
 						"in the first database, round " + round);
-				assertSameSignature(this.dialect.readSignature(other, true), new SqliteDialect().readCatalog(other),
+				assertSameSignature(this.dialect.readSignature(other, true, Dialect.ColumnsWanted.ALWAYS), new SqliteDialect().readCatalog(other),
 						"in the other database, round " + round);
 			}
 			execute(other, "INSERT INTO book (isbn) VALUES ('x')");
-			assertThat(this.dialect.readSignature(other, true).relations().get("v").columns()).containsExactly("id", "isbn");
-			assertThat(this.dialect.readSignature(this.connection, true).relations().get("v").columns()).containsExactly("id", "title");
+			assertThat(this.dialect.readSignature(other, true, Dialect.ColumnsWanted.ALWAYS).relations().get("v").columns()).containsExactly("id", "isbn");
+			assertThat(this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS).relations().get("v").columns()).containsExactly("id", "title");
 		}
 	}
 
@@ -227,7 +228,7 @@ class SqliteSignatureTests {
 		execute(this.connection, schema);
 		execute(this.connection, "CREATE TEMP TABLE t (p INTEGER, q INTEGER, r INTEGER)", "CREATE TEMP TABLE u (y INTEGER)",
 				"CREATE INDEX temp.t_q ON t (q)");
-		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 		CatalogSnapshot full = new SqliteDialect().readCatalog(this.connection);
 		try (Connection plain = DriverManager.getConnection("jdbc:sqlite::memory:")) {
 			execute(plain, schema);
@@ -241,7 +242,7 @@ class SqliteSignatureTests {
 	/** Runs one "migration", then checks the signature against a full read by another dialect. */
 	private CatalogSnapshot migrate(String name, String... statements) throws SQLException {
 		execute(this.connection, statements);
-		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true);
+		CatalogSnapshot signature = this.dialect.readSignature(this.connection, true, Dialect.ColumnsWanted.ALWAYS);
 		assertSameSignature(signature, new SqliteDialect().readCatalog(this.connection), "after " + name);
 		return signature;
 	}
