@@ -101,10 +101,7 @@ final class PostgresqlCatalogReader {
 		}
 	}
 
-	/** The relations of the previous signature, by name, with the column list they were read from. */
-	private Map<String, SignatureRow> previousSignature = Map.of();
-
-	/** The same relations by oid, for those whose catalog rows the previous signature saw unchanged. */
+	/** The relations of the previous signature by oid, with the kind and column list they were read from. */
 	private Map<Long, SignatureRow> previousSignatureOids = Map.of();
 
 	/** The database of the previous signature: only there are its oids and its horizon trusted. */
@@ -238,7 +235,6 @@ final class PostgresqlCatalogReader {
 			}
 			columnsRead[0] += unread.size();
 		}
-		this.previousSignature = relations;
 		this.previousSignatureOids = byOid;
 		this.previousSignatureDatabase = database[0];
 		this.signatureHorizon = Long.parseLong(database[1]) & 0xFFFFFFFFL;
@@ -332,11 +328,12 @@ final class PostgresqlCatalogReader {
 		return read;
 	}
 
-	/** The previous signature's row when name, kind and column list are its, else a new one. */
+	/** The previous signature's row of the oid when name, kind and column list are its, else a new one. */
 	private SignatureRow signatureRow(String name, String kind, String columns, Connection connection, long oid)
 			throws SQLException {
-		SignatureRow previous = this.previousSignature.get(name);
-		if (previous != null && previous.kind().equals(kind) && previous.columns().equals(columns)) {
+		SignatureRow previous = this.previousSignatureOids.get(oid);
+		if (previous != null && previous.relation().name().equals(name) && previous.kind().equals(kind)
+				&& previous.columns().equals(columns)) {
 			return previous;
 		}
 		List<String> names = columnNames(columns);
