@@ -43,6 +43,26 @@ interface BenchEngine extends AutoCloseable {
 	 */
 	Database createShadowLike(String label) throws Exception;
 
+	/**
+	 * Waits, before a timed step, until dropped databases no longer slow the file system down (see
+	 * {@link PostgresqlBench}). Nothing to wait for by default.
+	 */
+	default void settle() throws InterruptedException {
+	}
+
+	/** Tells that the step just timed dropped a database of its own (the replay's shadow). */
+	default void dropped() {
+	}
+
+	/** Drops the databases this case left for later, so that they do not fall inside the next timings. */
+	default void endOfCase() throws Exception {
+	}
+
+	/** How {@link #settle()} waits, for the report, or {@code null} when it never does. */
+	default String settleNote() {
+		return null;
+	}
+
 	@Override
 	void close() throws Exception;
 

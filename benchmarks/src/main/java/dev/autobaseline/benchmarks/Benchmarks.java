@@ -50,28 +50,35 @@ public final class Benchmarks {
 		try {
 			Harness harness = new Harness(options, report, scratch);
 			for (String engineName : options.engines()) {
-				BenchEngine engine = engine(engineName, scratch);
+				BenchEngine engine = engine(engineName, scratch, options);
 				// Drop what this run made even when it is interrupted.
 				Thread cleanup = new Thread(() -> closeQuietly(engine));
 				Runtime.getRuntime().addShutdownHook(cleanup);
 				try {
 					report.environment(engineName, engine.describe());
+					if (engine.settleNote() != null) {
+						report.environment(engineName + " settling", engine.settleNote());
+					}
 					if (options.sections().contains("steady")) {
 						harness.steadyState(engine, engineName);
+						engine.endOfCase();
 					}
 					if (options.sections().contains("replay")) {
 						for (int count : options.replaySizes()) {
 							harness.replay(engine, engineName, count);
+							engine.endOfCase();
 						}
 						harness.doubling(engineName);
 					}
 					if (options.sections().contains("adoption")) {
 						for (int count : options.adoptionSizes()) {
 							harness.adoption(engine, engineName, count);
+							engine.endOfCase();
 						}
 					}
 					if (options.sections().contains("catalog")) {
 						harness.catalog(engine, engineName);
+						engine.endOfCase();
 					}
 				}
 				finally {
@@ -117,10 +124,10 @@ public final class Benchmarks {
 		}
 	}
 
-	private static BenchEngine engine(String name, Path scratch) throws Exception {
+	private static BenchEngine engine(String name, Path scratch, Options options) throws Exception {
 		return switch (name) {
 			case "sqlite" -> new SqliteBench(scratch.resolve("sqlite-databases"));
-			case "postgresql" -> new PostgresqlBench();
+			case "postgresql" -> new PostgresqlBench(options.settleSeconds());
 			default -> throw new IllegalArgumentException("unknown engine " + name + " (sqlite, postgresql)");
 		};
 	}

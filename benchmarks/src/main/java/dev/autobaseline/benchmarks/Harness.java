@@ -202,6 +202,7 @@ final class Harness {
 			Flyway flyway = flyway(copy.pool(), scripts).baselineOnMigrate(true)
 				.baselineVersion(String.valueOf(middle))
 				.load();
+			engine.settle();
 			gcQuietly();
 			long started = System.nanoTime();
 			MigrateResult result = flyway.migrate();
@@ -217,10 +218,12 @@ final class Harness {
 			LiveDatabase live = copy.live();
 			Autobaseline autobaseline = new Autobaseline(settings, (configuration) -> live, FlywayQuieter.NONE);
 			Flyway flyway = flyway(copy.pool(), scripts).load();
+			engine.settle();
 			gcQuietly();
 			long started = System.nanoTime();
 			AdoptionReport result = autobaseline.migrate(flyway);
 			long elapsed = System.nanoTime() - started;
+			engine.dropped();
 			check(result.state() == SchemaState.UNMANAGED && String.valueOf(middle).equals(result.baselineVersion())
 					&& result.migrationsApplied() == count - middle, "unexpected adoption: " + result.summary());
 			return elapsed;
@@ -231,6 +234,7 @@ final class Harness {
 	private long plainIntoShadowLike(BenchEngine engine, Path scripts, int count) throws Exception {
 		try (BenchEngine.Database empty = engine.createShadowLike("plain")) {
 			Flyway flyway = flyway(empty.pool(), scripts).load();
+			engine.settle();
 			gcQuietly();
 			long started = System.nanoTime();
 			MigrateResult result = flyway.migrate();
@@ -290,10 +294,12 @@ final class Harness {
 
 	private long timeReplay(BenchEngine engine, BenchEngine.Database live, CatalogSnapshot liveCatalog, Path scripts,
 			int count, int[] fullReads) throws Exception {
+		engine.settle();
 		gcQuietly();
 		long started = System.nanoTime();
 		ReplayResult result = replay(engine, live, liveCatalog, scripts, fullReads);
 		long elapsed = System.nanoTime() - started;
+		engine.dropped();
 		check(result.versions().size() == count + 1, "replay saw " + (result.versions().size() - 1) + " versions");
 		return elapsed;
 	}
@@ -383,10 +389,12 @@ final class Harness {
 			Sample replayTime = new Sample();
 			ReplayResult replay = null;
 			for (int run = 0; run < this.options.wideReplayRuns(); run++) {
+				engine.settle();
 				gcQuietly();
 				long started = System.nanoTime();
 				replay = replay(engine, live, liveCatalog, scripts, null);
 				replayTime.add(System.nanoTime() - started);
+				engine.dropped();
 			}
 			String historyKey = dialect.relationKey(engine.defaultSchema(), "flyway_schema_history");
 			ReplayResult finalReplay = replay;

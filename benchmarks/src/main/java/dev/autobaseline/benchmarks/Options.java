@@ -23,24 +23,30 @@ import java.util.List;
  * @param catalogRuns measured runs of the catalog read and comparison
  * @param wideReplayRuns replays of the wide set
  * @param smoke whether this is the smoke run
+ * @param settleSeconds how long PostgreSQL timings wait after a database was dropped, or -1 to
+ * find out from the server's file system (see {@link PostgresqlBench})
  */
 record Options(Path output, List<String> engines, List<String> sections, List<Integer> adoptionSizes,
 		List<Integer> replaySizes, int heapReplayVersions, int runs, int warmups, int steadyVersions, int steadyPairs,
-		int steadyWarmups, int wideVersions, int wideTablesEach, int catalogRuns, int wideReplayRuns, boolean smoke) {
+		int steadyWarmups, int wideVersions, int wideTablesEach, int catalogRuns, int wideReplayRuns, boolean smoke,
+		int settleSeconds) {
 
 	static final List<String> ALL_SECTIONS = List.of("steady", "adoption", "replay", "catalog");
 
 	static Options full(Path output) {
 		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(100, 300, 1000),
-				List.of(100, 200, 500, 1000), 1000, 5, 1, 200, 100, 20, 40, 50, 7, 2, false);
+				List.of(100, 200, 500, 1000), 1000, 5, 1, 200, 100, 20, 40, 50, 7, 2, false, -1);
 	}
 
 	static Options smoke(Path output) {
 		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(10), List.of(5, 10), 10, 1, 0,
-				5, 1, 0, 2, 5, 1, 1, true);
+				5, 1, 0, 2, 5, 1, 1, true, 0);
 	}
 
-	/** {@code --smoke}, {@code --out DIR}, {@code --engines a,b}, {@code --sections a,b}, {@code --runs N}. */
+	/**
+	 * {@code --smoke}, {@code --out DIR}, {@code --engines a,b}, {@code --sections a,b}, {@code --runs N},
+	 * {@code --settle SECONDS}.
+	 */
 	static Options parse(String[] given) {
 		// Maven passes -Dbenchmarks.args as one argument, possibly empty: split options on spaces.
 		String[] args = java.util.Arrays.stream(given)
@@ -55,6 +61,7 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 		Integer runs = null;
 		List<Integer> adoptionSizes = null;
 		List<Integer> replaySizes = null;
+		Integer settle = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
@@ -64,9 +71,10 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 				case "--runs" -> runs = Integer.valueOf(args[++i]);
 				case "--adoption-sizes" -> adoptionSizes = sizes(args[++i]);
 				case "--replay-sizes" -> replaySizes = sizes(args[++i]);
+				case "--settle" -> settle = Integer.valueOf(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]
 						+ " (use --smoke, --out DIR, --engines sqlite,postgresql, --sections steady,adoption,replay,catalog,"
-						+ " --runs N, --adoption-sizes 100,300, --replay-sizes 100,200)");
+						+ " --runs N, --adoption-sizes 100,300, --replay-sizes 100,200, --settle SECONDS)");
 			}
 		}
 		Options options = smoke ? smoke(output) : full(output);
@@ -76,7 +84,7 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 				(replaySizes != null) ? replaySizes : options.replaySizes,
 				(replaySizes != null) ? replaySizes.get(replaySizes.size() - 1) : options.heapReplayVersions, (runs != null) ? runs : options.runs, options.warmups, options.steadyVersions,
 				options.steadyPairs, options.steadyWarmups, options.wideVersions, options.wideTablesEach,
-				options.catalogRuns, options.wideReplayRuns, smoke);
+				options.catalogRuns, options.wideReplayRuns, smoke, (settle != null) ? settle : options.settleSeconds);
 	}
 
 	private static List<Integer> sizes(String list) {
