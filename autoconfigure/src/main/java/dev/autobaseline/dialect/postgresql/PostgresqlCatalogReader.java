@@ -211,10 +211,13 @@ final class PostgresqlCatalogReader {
 		List<Listed> unread = new ArrayList<>();
 		int[] columnsRead = new int[1];
 		// The horizon is taken before the listing's own snapshot: every transaction below it ended before the listing read.
+		boolean since = this.signatureHorizon != null;
 		List<String> queries = List.of("SELECT pg_catalog.current_database(),"
-				+ " pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot())::text",
-				signatureSql(this.previousSignatureDatabase, this.signatureHorizon));
-		execute(connection, queries, null, (query, rows) -> {
+				+ " pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot())::text", signatureSql(since));
+		List<String> parameters = since
+				? List.of(this.previousSignatureDatabase, this.signatureHorizon.toString(), this.signatureHorizon.toString())
+				: List.of();
+		execute(connection, queries, null, parameters, (query, rows) -> {
 			if (query == 0) {
 				rows.next();
 				database[0] = rows.getString(1);
@@ -260,6 +263,9 @@ final class PostgresqlCatalogReader {
 	/** Where a signature read inside a transaction keeps the session's search_path meanwhile. */
 	private static final String SAVED_SEARCH_PATH = "autobaseline.saved_search_path";
 
+	/** PostgreSQL's FirstNormalObjectId: objects initdb made have lower oids, those users make never do. */
+	private static final int FIRST_NORMAL_OID = 16384;
+
 	/** Between the column count and the names, and between names: control characters no one names a column with. */
 	private static final char COUNT_END = 30;
 
@@ -271,16 +277,22 @@ final class PostgresqlCatalogReader {
 	 * relation is read as an array instead. With a horizon, the column list only of relations
 	 * whose catalog rows a transaction at or after it wrote ({@code age} compares transaction ids
 	 * modulo 2^32 from the same base; a frozen or special id counts as old), and null for the others.
+	 * The horizon's parameters are the previous signature's database, then its horizon twice.
+	 * <p>
+	 * Only rows of user relations' columns are aged: every relation a user makes has an oid of at
+	 * least {@value #FIRST_NORMAL_OID}, and the columns added, dropped or renamed are those numbered
+	 * above 0 (a cheaper filter than the age, which the server evaluates first).
 	 */
-	private static String signatureSql(String database, Long horizon) {
+	private static String signatureSql(boolean sinceHorizon) {
 		String columns = "(SELECT count(*)::text || chr(" + (int) COUNT_END + ") || coalesce(string_agg(a.attname::text, chr("
 				+ (int) NAME_END + ") ORDER BY a.attnum), '') FROM pg_catalog.pg_attribute a"
 				+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)";
-		if (horizon != null) {
-			String since = "pg_catalog.age('" + horizon + "'::xid)";
-			columns = "CASE WHEN pg_catalog.current_database() <> " + literal(database) + " OR pg_catalog.age(c.xmin) <= "
-					+ since + " OR c.oid IN (SELECT w.attrelid FROM pg_catalog.pg_attribute w WHERE pg_catalog.age(w.xmin) <= "
-					+ since + ") THEN " + columns + " END";
+		if (sinceHorizon) {
+			String since = "pg_catalog.age(?::text::xid)";
+			columns = "CASE WHEN pg_catalog.current_database() <> ? OR pg_catalog.age(c.xmin) <= " + since
+					+ " OR c.oid IN (SELECT w.attrelid FROM pg_catalog.pg_attribute w WHERE w.attrelid >= "
+					+ FIRST_NORMAL_OID + " AND w.attnum > 0 AND pg_catalog.age(w.xmin) <= " + since + ") THEN " + columns
+					+ " END";
 		}
 		return "SELECT n.nspname, c.relname, c.relkind, " + columns + ", c.oid"
 				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -294,10 +306,6 @@ final class PostgresqlCatalogReader {
 				+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 				+ " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')" + scoped(null) + " AND (" + NO_EXTENSIONS + " OR "
 				+ NOT_EXTENSION_MEMBER + ")";
-	}
-
-	private static String literal(String value) {
-		return "'" + value.replace("'", "''") + "'";
 	}
 
 	/** @return how many relations' column lists the rows held */
@@ -434,7 +442,7 @@ final class PostgresqlCatalogReader {
 			relations.put(Long.valueOf(oid), new ReadRelation(oid));
 		}
 		java.sql.Array array = connection.createArrayOf("oid", oids.stream().map(Long::valueOf).toArray());
-		execute(connection, queries, array, local ? null : read.searchPath, (query, rows) -> {
+		execute(connection, queries, array, local ? List.of() : List.of(read.searchPath), (query, rows) -> {
 			switch (query - first) {
 				case 0 -> readColumns(rows, relations);
 				case 1 -> readConstraints(rows, relations);
@@ -458,22 +466,24 @@ final class PostgresqlCatalogReader {
 
 	private static void execute(Connection connection, List<String> queries, java.sql.Array array, RowsReader reader)
 			throws SQLException {
-		execute(connection, queries, array, null, reader);
+		execute(connection, queries, array, List.of(), reader);
 	}
 
 	/**
-	 * Runs the queries in one round trip, the array bound to the first parameter of each query but
-	 * the first, and the last parameter, when given, to the last query's.
+	 * Runs the queries in one round trip, the array bound to every parameter but those of the last
+	 * query when {@code last} is given: they take its values in order. The same
+	 * text on the same connection is prepared once by the driver after a few runs, so a query
+	 * run after every migration keeps its values out of its text.
 	 */
-	private static void execute(Connection connection, List<String> queries, java.sql.Array array, String last,
+	private static void execute(Connection connection, List<String> queries, java.sql.Array array, List<String> last,
 			RowsReader reader) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", queries))) {
 			int parameter = 1;
 			for (int i = 0; i < queries.size(); i++) {
 				int marks = (int) queries.get(i).chars().filter((c) -> c == '?').count();
 				for (int m = 0; m < marks; m++) {
-					if (last != null && i == queries.size() - 1) {
-						statement.setString(parameter++, last);
+					if (!last.isEmpty() && i == queries.size() - 1) {
+						statement.setString(parameter++, last.get(m));
 					}
 					else {
 						statement.setArray(parameter++, array);

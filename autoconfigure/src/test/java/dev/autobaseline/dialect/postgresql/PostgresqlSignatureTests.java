@@ -128,6 +128,25 @@ class PostgresqlSignatureTests {
 	}
 
 	@Test
+	void aSignatureQueryPreparedOnTheServerWithAGenericPlanStillSeesEveryChange() throws Exception {
+		// The driver prepares a query's text on the server after a few runs, and the server may then
+		// keep one plan for every horizon: here both from the first run.
+		Connection connection = newDatabase("prepareThreshold=1");
+		execute(connection, "SET plan_cache_mode = force_generic_plan");
+		step(connection, "CREATE TABLE a (x INTEGER)", "CREATE TABLE b (y INTEGER)");
+		String[][] changes = { { "ALTER TABLE a RENAME COLUMN x TO x1" }, { "ALTER TABLE b ADD COLUMN z TEXT" },
+				{ "INSERT INTO a VALUES (1)" }, { "ALTER TABLE b DROP COLUMN y" }, { "ALTER TABLE a RENAME COLUMN x1 TO x2" },
+				{ "ALTER TABLE b RENAME COLUMN z TO z1" }, { "ALTER TABLE a ADD COLUMN w INTEGER" },
+				{ "ALTER TABLE a RENAME COLUMN w TO w1" } };
+		for (String[] change : changes) {
+			step(connection, change);
+		}
+		CatalogSnapshot last = this.reader.readSignature(connection, false, Dialect.ColumnsWanted.ALWAYS);
+		assertThat(columns(last, "public.a")).containsExactly("x2", "w1");
+		assertThat(columns(last, "public.b")).containsExactly("z1");
+	}
+
+	@Test
 	void aTableThatLeavesAnExtensionIsListedWithItsColumnsAlthoughNoRowOfItChanged() throws Exception {
 		Connection connection = newDatabase();
 		step(connection, "CREATE EXTENSION citext", "CREATE TABLE kept (id INTEGER)", "CREATE TABLE moved (a INTEGER, b TEXT)");
@@ -207,12 +226,21 @@ class PostgresqlSignatureTests {
 	}
 
 	private Connection newDatabase() throws SQLException {
+		return newDatabase(null);
+	}
+
+	/** @param parameters connection parameters for the URL, or {@code null} */
+	private Connection newDatabase(String parameters) throws SQLException {
 		String name = "autobaseline_test_signature_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
 		try (Connection admin = server(SERVER_URL); Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		this.databases.add(name);
-		Connection connection = server(SERVER_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+		String url = SERVER_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+		if (parameters != null) {
+			url += (url.contains("?") ? "&" : "?") + parameters;
+		}
+		Connection connection = server(url);
 		this.connections.add(connection);
 		return connection;
 	}
