@@ -1,11 +1,17 @@
 package dev.autobaseline.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Settling: on ext4 without a journal, the kernel skips every inode freed in the last 30 seconds
  * when it allocates one ({@code recently_deleted} in {@code fs/ext4/ialloc.c}), so for 30 seconds
  * after a {@code DROP DATABASE} every file PostgreSQL creates costs more, the more files were
- * dropped: measured here, a {@code CREATE DATABASE} took 150-330 ms instead of 40-70 ms. Each
+ * dropped: measured here, a {@code CREATE DATABASE} took 146-336 ms instead of 36-40 ms. Each
  * case then drops the harness's own databases only at its end, and a timed step starts only
  * {@link #SETTLE_SECONDS} after the last drop (the replay's shadow included). The wait applies when
  * the server's data directory is on such a file system on this machine, or as {@code --settle} says.
@@ -48,10 +54,10 @@ final class PostgresqlBench implements BenchEngine {
 	private Long lastDrop;
 
 	/** Databases of this case, dropped at its end. */
-	private final java.util.List<String> toDrop = new java.util.ArrayList<>();
+	private final List<String> toDrop = new ArrayList<>();
 
 	/** @param settleSeconds how long to settle, or -1 to find out from the server's file system */
-	PostgresqlBench(int settleSeconds) throws SQLException {
+	PostgresqlBench(int settleSeconds) {
 		if (settleSeconds >= 0) {
 			this.settleSeconds = settleSeconds;
 			this.settleReason = "as --settle says";
@@ -120,9 +126,9 @@ final class PostgresqlBench implements BenchEngine {
 			return;
 		}
 		if (this.lastDrop != null) {
-			long wait = this.lastDrop + java.util.concurrent.TimeUnit.SECONDS.toNanos(this.settleSeconds) - System.nanoTime();
+			long wait = this.lastDrop + TimeUnit.SECONDS.toNanos(this.settleSeconds) - System.nanoTime();
 			if (wait > 0) {
-				java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+				TimeUnit.NANOSECONDS.sleep(wait);
 			}
 		}
 		try (Connection admin = admin(); Statement statement = admin.createStatement()) {
@@ -174,11 +180,11 @@ final class PostgresqlBench implements BenchEngine {
 		try (Connection admin = admin(); Statement statement = admin.createStatement();
 				ResultSet rows = statement.executeQuery("SHOW data_directory")) {
 			rows.next();
-			java.nio.file.Path directory = java.nio.file.Path.of(rows.getString(1)).toRealPath();
+			Path directory = Path.of(rows.getString(1)).toRealPath();
 			String device = null;
 			String type = null;
 			int longest = -1;
-			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/mounts"))) {
+			for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
 				String[] fields = line.split(" ");
 				if (fields.length > 2 && directory.startsWith(fields[1]) && fields[1].length() > longest) {
 					longest = fields[1].length();
@@ -189,13 +195,12 @@ final class PostgresqlBench implements BenchEngine {
 			if (!"ext4".equals(type) || device == null) {
 				return null;
 			}
-			java.nio.file.Path options = java.nio.file.Path.of("/proc/fs/ext4",
-					java.nio.file.Path.of(device).getFileName().toString(), "options");
+			Path options = Path.of("/proc/fs/ext4", Path.of(device).getFileName().toString(), "options");
 			// A journalled ext4 lists its data= mode; without a journal there is none.
-			boolean journal = java.nio.file.Files.readAllLines(options).stream().anyMatch((o) -> o.startsWith("data="));
+			boolean journal = Files.readAllLines(options).stream().anyMatch((o) -> o.startsWith("data="));
 			return journal ? null : "the data directory " + directory + " is on " + device + ", ext4 without a journal";
 		}
-		catch (SQLException | java.io.IOException | RuntimeException ex) {
+		catch (SQLException | IOException | RuntimeException ex) {
 			return null;
 		}
 	}
@@ -206,7 +211,7 @@ final class PostgresqlBench implements BenchEngine {
 		try (Connection admin = admin(); Statement statement = admin.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
 						+ this.runPrefix.replace("_", "\\_") + "%'")) {
-			java.util.List<String> names = new java.util.ArrayList<>();
+			List<String> names = new ArrayList<>();
 			while (rows.next()) {
 				names.add(rows.getString(1));
 			}
