@@ -30,6 +30,23 @@ class SqliteCatalogReadingTests extends CatalogReadingTests {
 	}
 
 	@Test
+	void anotherApplicationsHistoryIsFoundInMainWhateverTemporaryTablesTheConnectionHolds() throws Exception {
+		// A pooled connection may carry TEMP tables; SQLite looks a bare name up in temp first.
+		String shape = "(installed_rank INTEGER, version TEXT, description TEXT, type TEXT, script TEXT,"
+				+ " checksum INTEGER, installed_by TEXT, installed_on TEXT, execution_time INTEGER, success INTEGER)";
+		String row = " VALUES (1, '1', 'init', 'SQL', 'V1__init.sql', 0, 'app', '2026-01-01', 1, 1)";
+		execute("CREATE TABLE billing_history " + shape, "INSERT INTO billing_history" + row, "CREATE TABLE invoice (id INTEGER)",
+				"INSERT INTO invoice VALUES (1)", "CREATE TEMP TABLE billing_history (x INTEGER)",
+				"CREATE TEMP TABLE invoice " + shape, "INSERT INTO temp.invoice" + row);
+		assertThat(this.dialect.otherHistoryTables(this.connection, "main", "flyway_schema_history"))
+			.containsExactly(key("billing_history"));
+		execute("DELETE FROM main.billing_history");
+		// Emptied, main's history no longer counts, though the TEMP table of its name now has a row.
+		execute("INSERT INTO temp.billing_history VALUES (1)");
+		assertThat(this.dialect.otherHistoryTables(this.connection, "main", "flyway_schema_history")).isEmpty();
+	}
+
+	@Test
 	void aViewOfEveryColumnFollowsItsTableUnchanged() throws Exception {
 		// SQLite expands SELECT * when the view is used: its statement stays the same, its columns do not.
 		execute("CREATE TABLE book (id INTEGER PRIMARY KEY)", "CREATE VIEW everything AS SELECT * FROM book");

@@ -104,7 +104,8 @@ public final class SqliteDialect implements Dialect {
 	public List<String> otherHistoryTables(Connection connection, String schema, String historyTable)
 			throws SQLException {
 		List<String> shaped = new ArrayList<>();
-		String sql = "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
+		// Main's tables by main's columns and rows: a bare name finds a TEMP table of that name first.
+		String sql = "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name, 'main') p"
 				+ " WHERE m.type = 'table' AND m.name <> ? COLLATE NOCASE AND lower(p.name) IN (" + HISTORY_COLUMNS + ")"
 				+ " GROUP BY m.name HAVING count(*) = 10";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -117,7 +118,7 @@ public final class SqliteDialect implements Dialect {
 		}
 		List<String> withRows = new ArrayList<>();
 		for (String table : shaped) {
-			if (hasRows(connection, quote(table))) {
+			if (hasRows(connection, qualify("main", table))) {
 				withRows.add(relationKey(schema, table));
 			}
 		}
