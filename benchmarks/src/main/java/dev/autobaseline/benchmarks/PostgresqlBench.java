@@ -53,9 +53,6 @@ final class PostgresqlBench implements BenchEngine {
 	/** When a database was last dropped ({@link System#nanoTime()}), or {@code null}. */
 	private Long lastDrop;
 
-	/** Databases of this case, dropped at its end. */
-	private final List<String> toDrop = new ArrayList<>();
-
 	/** @param settleSeconds how long to settle, or -1 to find out from the server's file system */
 	PostgresqlBench(int settleSeconds) {
 		if (settleSeconds >= 0) {
@@ -145,18 +142,12 @@ final class PostgresqlBench implements BenchEngine {
 		this.lastDrop = System.nanoTime();
 	}
 
+	/** Between cases no database of this run is in use: those each case left for later are dropped. */
 	@Override
 	public void endOfCase() throws SQLException {
-		if (this.toDrop.isEmpty()) {
-			return;
+		if (this.settleSeconds > 0 && dropAllOfThisRun()) {
+			dropped();
 		}
-		try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-			for (String name : this.toDrop) {
-				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-			}
-		}
-		this.toDrop.clear();
-		dropped();
 	}
 
 	@Override
@@ -208,6 +199,11 @@ final class PostgresqlBench implements BenchEngine {
 	@Override
 	public void close() throws SQLException {
 		// Anything of this run left behind by a failure.
+		dropAllOfThisRun();
+	}
+
+	/** @return whether there was any database of this run to drop */
+	private boolean dropAllOfThisRun() throws SQLException {
 		try (Connection admin = admin(); Statement statement = admin.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
 						+ this.runPrefix.replace("_", "\\_") + "%'")) {
@@ -218,6 +214,7 @@ final class PostgresqlBench implements BenchEngine {
 			for (String name : names) {
 				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 			}
+			return !names.isEmpty();
 		}
 	}
 
@@ -248,7 +245,7 @@ final class PostgresqlBench implements BenchEngine {
 		@Override
 		void drop() throws SQLException {
 			if (PostgresqlBench.this.settleSeconds > 0) {
-				PostgresqlBench.this.toDrop.add(this.name);
+				// Dropped at the end of the case (endOfCase), outside the timings that follow.
 				return;
 			}
 			try (Connection admin = admin(); Statement statement = admin.createStatement()) {
