@@ -51,6 +51,14 @@ public final class PossibleCandidates implements SnapshotPolicy {
 	private boolean columnsOfEveryVersion;
 
 	/**
+	 * Whether the last version's names and kinds left it possible at {@code columns} or above:
+	 * versions come in runs (every one before the database's version is possible by names until a
+	 * later one creates a relation the database lacks), so the next one's column names are read at
+	 * once. A guess costs a column read of a version its names rule out, never a decision.
+	 */
+	private boolean lastPossibleByNames;
+
+	/**
 	 * @param live the live catalog
 	 * @param level the match level
 	 * @param ignoreTables {@code autobaseline.ignore-tables} patterns
@@ -76,13 +84,23 @@ public final class PossibleCandidates implements SnapshotPolicy {
 			return false;
 		}
 		CatalogSnapshot mine = mine(names);
-		return isPossible(mine, live(mine), false);
+		return isPossible(mine, live(mine));
+	}
+
+	/** After a version its names left possible at {@code columns} or above, and for every version when asked to. */
+	@Override
+	public boolean readsColumnsAtOnce() {
+		return this.columnsOfEveryVersion || this.lastPossibleByNames;
 	}
 
 	@Override
 	public boolean readsFull(MigrationVersion version, CatalogSnapshot signature) throws SQLException {
 		CatalogSnapshot mine = mine(signature);
-		boolean full = isPossible(mine, live(mine), true);
+		CatalogSnapshot live = live(mine);
+		boolean byNames = isPossible(mine, live);
+		this.lastPossibleByNames = byNames && this.level.compareTo(MatchLevel.COLUMNS) >= 0;
+		boolean full = byNames && (!mine.columnsRead() || this.level.compareTo(MatchLevel.COLUMNS) < 0
+				|| sameColumns(mine, live));
 		this.fullReads += full ? 1 : 0;
 		return full;
 	}
@@ -126,18 +144,15 @@ public final class PossibleCandidates implements SnapshotPolicy {
 	}
 
 	/**
-	 * @param columns whether to compare column names too (at {@code columns} and above); a
+	 * Whether the version's names and kinds (and at {@code strict} its objects' keys) leave it
+	 * possible; column names are compared apart, when read and from {@code columns} up (a
 	 * signature of names only was read because its names already ruled it out, or below
-	 * {@code columns}
+	 * {@code columns}).
 	 */
-	private boolean isPossible(CatalogSnapshot mine, CatalogSnapshot live, boolean columns) {
-		boolean compareColumns = columns && mine.columnsRead() && this.level.compareTo(MatchLevel.COLUMNS) >= 0;
+	private boolean isPossible(CatalogSnapshot mine, CatalogSnapshot live) {
 		for (Relation want : mine.relations().values()) {
 			Relation have = live.relations().get(want.name());
 			if (have == null || have.kind() != want.kind()) {
-				return false;
-			}
-			if (compareColumns && !sameColumns(want, have)) {
 				return false;
 			}
 		}
@@ -159,6 +174,16 @@ public final class PossibleCandidates implements SnapshotPolicy {
 						&& this.evidence.test(CatalogSnapshot.objectName(key))) {
 					return false;
 				}
+			}
+		}
+		return true;
+	}
+
+	/** Whether every relation of the version has the database's column names; both have every relation. */
+	private static boolean sameColumns(CatalogSnapshot mine, CatalogSnapshot live) {
+		for (Relation want : mine.relations().values()) {
+			if (!sameColumns(want, live.relations().get(want.name()))) {
+				return false;
 			}
 		}
 		return true;

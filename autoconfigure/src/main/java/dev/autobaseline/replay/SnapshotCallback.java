@@ -182,7 +182,8 @@ final class SnapshotCallback implements Callback {
 	private CatalogSnapshot read(Context context, MigrationVersion version) {
 		try {
 			CatalogSnapshot signature = this.dialect.readSignature(context.getConnection(),
-					this.policy.signatureObjects(), this.policy::readsColumns);
+					this.policy.signatureObjects(),
+					this.policy.readsColumnsAtOnce() ? Dialect.ColumnsWanted.ALWAYS : this.policy::readsColumns);
 			if (signature.full() || !this.policy.readsFull(version, signature)) {
 				return signature;
 			}

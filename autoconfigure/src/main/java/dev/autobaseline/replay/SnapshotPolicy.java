@@ -33,6 +33,14 @@ public interface SnapshotPolicy {
 		return true;
 	}
 
+	/**
+	 * Whether the next signature reads column names at once, without asking {@link #readsColumns}
+	 * with its names first: a dialect that reads names first then makes one round trip instead of two.
+	 */
+	default boolean readsColumnsAtOnce() {
+		return false;
+	}
+
 	/** Whether signatures hold the top-level objects (types, functions, sequences). */
 	default boolean signatureObjects() {
 		return true;

@@ -110,7 +110,65 @@ class PossibleCandidatesTests {
 
 	@Test
 	void everyPrefixThatMatchesIsReadInFullAndTheDetectionIsTheSame() throws Exception {
-		// A history with data-only runs, dropped tables and added columns; live at each prefix in turn.
+		List<ReplayedVersion> full = history();
+		for (MatchLevel level : MatchLevel.values()) {
+			for (ReplayedVersion liveVersion : full) {
+				CatalogSnapshot live = liveVersion.catalog();
+				PossibleCandidates candidates = new PossibleCandidates((names) -> live, level, List.of(), "history");
+				List<ReplayedVersion> read = new ArrayList<>(List.of(full.get(0)));
+				for (ReplayedVersion version : full.subList(1, full.size())) {
+					CatalogSnapshot signature = version.catalog().asSignature();
+					read.add(candidates.readsFull(version.version(), signature) ? version
+							: version.withCatalog(signature));
+				}
+				assertSameDetection(full, read, live, level, liveVersion.label());
+				assertThat(candidates.fullReads()).as("full reads for %s at %s", liveVersion.label(), level)
+					.isLessThanOrEqualTo((level == MatchLevel.TABLES) ? full.size() : 12);
+			}
+		}
+	}
+
+	@Test
+	void columnNamesReadAtOnceAfterAVersionPossibleByNamesChangeNoDetection() throws Exception {
+		// As the replay reads: column names at once when the policy guesses so, else names first and
+		// column names only when the policy wants them.
+		List<ReplayedVersion> full = history();
+		for (MatchLevel level : MatchLevel.values()) {
+			int atOnce = 0;
+			for (ReplayedVersion liveVersion : full) {
+				CatalogSnapshot live = liveVersion.catalog();
+				PossibleCandidates candidates = new PossibleCandidates((names) -> live, level, List.of(), "history");
+				List<ReplayedVersion> read = new ArrayList<>(List.of(full.get(0)));
+				for (ReplayedVersion version : full.subList(1, full.size())) {
+					CatalogSnapshot names = new CatalogSnapshot(version.catalog().relations(), Map.of(), false, false,
+							false);
+					boolean guessed = candidates.readsColumnsAtOnce();
+					atOnce += guessed ? 1 : 0;
+					CatalogSnapshot signature = (guessed || candidates.readsColumns(names))
+							? version.catalog().asSignature() : names;
+					read.add(candidates.readsFull(version.version(), signature) ? version
+							: version.withCatalog(signature));
+				}
+				assertSameDetection(full, read, live, level, liveVersion.label());
+			}
+			// Below columns no version needs column names; from columns up, most runs of versions
+			// possible by names are read at once.
+			assertThat(atOnce).as("versions read at once at %s", level)
+				.matches((count) -> (level == MatchLevel.TABLES) ? count == 0 : count > full.size(), "as expected");
+		}
+	}
+
+	private static void assertSameDetection(List<ReplayedVersion> full, List<ReplayedVersion> read,
+			CatalogSnapshot live, MatchLevel level, String liveLabel) {
+		Detection allFull = VersionChooser.choose(full, live, level, OnAmbiguous.FAIL, MigrationVersion.LATEST);
+		Detection signatures = VersionChooser.choose(read, live, level, OnAmbiguous.FAIL, MigrationVersion.LATEST);
+		assertThat(signatures.outcome()).as("%s at %s", liveLabel, level).isEqualTo(allFull.outcome());
+		assertThat(signatures.best().stream().map(ReplayedVersion::label))
+			.isEqualTo(allFull.best().stream().map(ReplayedVersion::label).toList());
+	}
+
+	/** A history with data-only runs, dropped tables and added columns, each prefix in full. */
+	private static List<ReplayedVersion> history() {
 		List<ReplayedVersion> full = new ArrayList<>(List.of(ReplayedVersion.emptyPrefix(CatalogSnapshot.EMPTY)));
 		List<Relation> relations = new ArrayList<>();
 		for (int i = 1; i <= 60; i++) {
@@ -133,27 +191,22 @@ class PossibleCandidatesTests {
 					catalog.equals(full.get(full.size() - 1).catalog()) ? full.get(full.size() - 1).catalog() : catalog,
 					false));
 		}
-		for (MatchLevel level : MatchLevel.values()) {
-			for (ReplayedVersion liveVersion : full) {
-				CatalogSnapshot live = liveVersion.catalog();
-				PossibleCandidates candidates = new PossibleCandidates((names) -> live, level, List.of(), "history");
-				List<ReplayedVersion> read = new ArrayList<>(List.of(full.get(0)));
-				for (ReplayedVersion version : full.subList(1, full.size())) {
-					CatalogSnapshot signature = version.catalog().asSignature();
-					read.add(candidates.readsFull(version.version(), signature) ? version
-							: version.withCatalog(signature));
-				}
-				Detection allFull = VersionChooser.choose(full, live, level, OnAmbiguous.FAIL, MigrationVersion.LATEST);
-				Detection signatures = VersionChooser.choose(read, live, level, OnAmbiguous.FAIL,
-						MigrationVersion.LATEST);
-				assertThat(signatures.outcome()).as("%s at %s", liveVersion.label(), level)
-					.isEqualTo(allFull.outcome());
-				assertThat(signatures.best().stream().map(ReplayedVersion::label))
-					.isEqualTo(allFull.best().stream().map(ReplayedVersion::label).toList());
-				assertThat(candidates.fullReads()).as("full reads for %s at %s", liveVersion.label(), level)
-					.isLessThanOrEqualTo((level == MatchLevel.TABLES) ? full.size() : 12);
-			}
-		}
+		return full;
+	}
+
+	@Test
+	void columnNamesAreReadAtOnceAfterAVersionItsNamesLeftPossibleFromColumnsUp() throws Exception {
+		PossibleCandidates candidates = candidates(MatchLevel.COLUMNS);
+		assertThat(candidates.readsColumnsAtOnce()).isFalse();
+		readsFull(candidates, "1", table("author", "id"));
+		// V1's names are all in the database (its columns are not): V2's are likely too.
+		assertThat(candidates.readsColumnsAtOnce()).isTrue();
+		readsFull(candidates, "2", table("author", "id"), table("loan", "id"));
+		assertThat(candidates.readsColumnsAtOnce()).isFalse();
+		PossibleCandidates tables = candidates(MatchLevel.TABLES);
+		readsFull(tables, "1", table("author", "id", "name"));
+		assertThat(tables.readsColumnsAtOnce()).isFalse();
+		assertThat(candidates(MatchLevel.TABLES).columnsOfEveryVersion().readsColumnsAtOnce()).isTrue();
 	}
 
 	private static PossibleCandidates candidates(MatchLevel level) {
