@@ -288,7 +288,8 @@ final class PostgresqlCatalogReader {
 				+ (int) NAME_END + ") ORDER BY a.attnum), '') FROM pg_catalog.pg_attribute a"
 				+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)";
 		if (sinceHorizon) {
-			String since = "pg_catalog.age(?::text::xid)";
+			// A sub-select, so that the server computes it once and not for every row it compares.
+			String since = "(SELECT pg_catalog.age(?::text::xid))";
 			columns = "CASE WHEN pg_catalog.current_database() <> ? OR pg_catalog.age(c.xmin) <= " + since
 					+ " OR c.oid IN (SELECT w.attrelid FROM pg_catalog.pg_attribute w WHERE w.attrelid >= "
 					+ FIRST_NORMAL_OID + " AND w.attnum > 0 AND pg_catalog.age(w.xmin) <= " + since + ") THEN " + columns
