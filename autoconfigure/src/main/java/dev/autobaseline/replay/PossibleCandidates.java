@@ -80,7 +80,7 @@ public final class PossibleCandidates implements SnapshotPolicy {
 		if (this.columnsOfEveryVersion) {
 			return true;
 		}
-		if (this.level.compareTo(MatchLevel.COLUMNS) < 0) {
+		if (!columnsCount()) {
 			return false;
 		}
 		CatalogSnapshot mine = mine(names);
@@ -98,11 +98,15 @@ public final class PossibleCandidates implements SnapshotPolicy {
 		CatalogSnapshot mine = mine(signature);
 		CatalogSnapshot live = live(mine);
 		boolean byNames = isPossible(mine, live);
-		this.lastPossibleByNames = byNames && this.level.compareTo(MatchLevel.COLUMNS) >= 0;
-		boolean full = byNames && (!mine.columnsRead() || this.level.compareTo(MatchLevel.COLUMNS) < 0
-				|| sameColumns(mine, live));
+		this.lastPossibleByNames = byNames && columnsCount();
+		boolean full = byNames && (!mine.columnsRead() || !columnsCount() || sameColumns(mine, live));
 		this.fullReads += full ? 1 : 0;
 		return full;
+	}
+
+	/** Whether column names count at the match level: from {@code columns} up. */
+	private boolean columnsCount() {
+		return this.level.compareTo(MatchLevel.COLUMNS) >= 0;
 	}
 
 	/** The signature's relations and objects that count as evidence, which the migrations own from now on. */
