@@ -39,7 +39,13 @@ public class AdoptionRefusedException extends RuntimeException {
 		VALIDATION_FAILED,
 
 		/** A Flyway history exists under another name or schema. */
-		FOREIGN_HISTORY
+		FOREIGN_HISTORY,
+
+		/**
+		 * The database is not empty and Flyway resolves no versioned migration (a mistyped
+		 * {@code spring.flyway.locations}): there is no evidence to baseline on.
+		 */
+		NO_MIGRATIONS
 
 	}
 

@@ -90,11 +90,15 @@ final class Boot {
 				if (!this.settings.repair()) {
 					throw Refusals.failedMigrations(this.history, inspection.history().failed());
 				}
+				requireVersionedMigrations(SchemaState.INCONSISTENT);
 				yield repairFailedMigrations();
 			}
 			case FOREIGN_HISTORY -> throw Refusals.foreignHistory(this.history, inspection.foreignHistories());
 			case EMPTY -> migrateManaged(SchemaState.EMPTY);
-			case UNMANAGED, BASELINED -> adoptExisting(inspection);
+			case UNMANAGED, BASELINED -> {
+				requireVersionedMigrations(inspection.state());
+				yield adoptExisting(inspection);
+			}
 		};
 	}
 
@@ -125,6 +129,17 @@ final class Boot {
 		}
 	}
 
+	/**
+	 * Evidence before any replay or write: a database that is not empty is only baselined,
+	 * repaired or verified against migrations Flyway resolves. Checked before the replay, the
+	 * backup and every write, in every mode and in a dry run.
+	 */
+	private void requireVersionedMigrations(SchemaState state) {
+		if (!VersionedMigrations.anyResolved(this.flyway)) {
+			throw Refusals.noMigrations(state, this.history, this.configuration.getLocations());
+		}
+	}
+
 	/** Whether a Flyway-shaped table records any of this application's migration scripts. */
 	private boolean holdsOurMigrations(Connection connection, String table) throws SQLException {
 		java.util.Set<String> ours = new java.util.HashSet<>();
@@ -152,6 +167,7 @@ final class Boot {
 	 * level; otherwise stop with the drift.
 	 */
 	private void verifyManaged() throws SQLException {
+		requireVersionedMigrations(SchemaState.MANAGED);
 		String recorded = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
 		MigrationVersion version = MigrationVersion.fromVersion((recorded != null) ? recorded : "0");
 		List<String> warnings = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.autobaseline.catalog.Difference;
 import dev.autobaseline.engine.AdoptionRefusedException.Reason;
 import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.ReplayedVersion;
+import org.flywaydb.core.api.Location;
 
 /**
  * The refusals' texts: what was found, then the properties or commands that get the user further.
@@ -115,6 +116,19 @@ final class Refusals {
 						+ " records this application's migrations. Adopting would start a second history." + UNTOUCHED,
 				"Point Flyway at the existing history with spring.flyway.table (and spring.flyway.default-schema),"
 						+ " or list it in autobaseline.ignore-tables to adopt into " + history.qualified() + " anyway.",
+				null, null);
+	}
+
+	static AdoptionRefusedException noMigrations(SchemaState state, HistoryTable history, Location[] locations) {
+		String searched = java.util.Arrays.stream(locations).map(Location::toString).collect(Collectors.joining(", "));
+		return new AdoptionRefusedException(state, Reason.NO_MIGRATIONS,
+				"The database (" + history.describeSchemas() + ", " + state + ") is not empty, but Flyway found no"
+						+ " versioned migration in spring.flyway.locations (" + searched + "): without migrations there is"
+						+ " no evidence of the version the schema is at." + UNTOUCHED,
+				"Check spring.flyway.locations: it must name where the application's migrations are (for example"
+						+ " classpath:db/migration, or filesystem:/path/to/migrations), and that place must hold versioned"
+						+ " migrations (V1__....sql, Java migrations, B baseline scripts); repeatable (R__) migrations"
+						+ " alone are not enough.",
 				null, null);
 	}
 

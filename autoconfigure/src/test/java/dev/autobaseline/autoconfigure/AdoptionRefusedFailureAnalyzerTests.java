@@ -190,6 +190,21 @@ class AdoptionRefusedFailureAnalyzerTests {
 	}
 
 	@Test
+	void mistypedLocationsAreReportedNamingTheProperty() throws Exception {
+		this.app.execute("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)");
+		Path missing = this.temp.resolve("db/migratoin");
+		FailureAnalysis analysis = this.app.analyzeStartupFailure(this.analyzer,
+				"spring.flyway.locations=filesystem:" + missing);
+		assertThat(analysis.getDescription()).isEqualTo(lines("The database (schema \"main\", UNMANAGED) is not empty, but"
+				+ " Flyway found no versioned migration in spring.flyway.locations (filesystem:" + missing + "): without"
+				+ " migrations there is no evidence of the version the schema is at.", UNTOUCHED));
+		assertThat(analysis.getAction()).isEqualTo("Check spring.flyway.locations: it must name where the application's"
+				+ " migrations are (for example classpath:db/migration, or filesystem:/path/to/migrations), and that place"
+				+ " must hold versioned migrations (V1__....sql, Java migrations, B baseline scripts); repeatable (R__)"
+				+ " migrations alone are not enough.");
+	}
+
+	@Test
 	void isRegisteredInSpringFactories() {
 		assertThat(registeredAnalyzers()).filteredOn(AdoptionRefusedFailureAnalyzer.class::isInstance).hasSize(1);
 	}

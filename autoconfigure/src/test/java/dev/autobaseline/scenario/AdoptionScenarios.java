@@ -454,6 +454,82 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 				+ " FROM flyway_schema_history ORDER BY installed_rank");
 	}
 
+	// --- Evidence before any write: no versioned migration resolved
+
+	/** A location that resolves nothing, as a typo in spring.flyway.locations makes. */
+	private String mistypedLocations() {
+		return "spring.flyway.locations=filesystem:" + this.temp.resolve("migratoins");
+	}
+
+	/** Refused with a report naming spring.flyway.locations, nothing written, no backup taken. */
+	private void assertRefusedForNoMigrations(SchemaState state, String... properties) throws Exception {
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MIGRATIONS,
+				"found no versioned migration in spring.flyway.locations", properties);
+		assertThat(refusal.getState()).isEqualTo(state);
+		assertThat(refusal.getAction()).contains("spring.flyway.locations");
+		try (java.util.stream.Stream<Path> files = Files.walk(this.temp)) {
+			assertThat(files.map(Path::toString)).noneMatch((name) -> name.contains("autobaseline-backup"));
+		}
+	}
+
+	@Test
+	void mistypedLocationsAreRefusedInsteadOfBaselinedAtZero() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 4);
+		assertRefusedForNoMigrations(SchemaState.UNMANAGED, mistypedLocations());
+		assertThat(this.database.tables()).doesNotContain(relation("flyway_schema_history"));
+	}
+
+	@Test
+	void mistypedLocationsAreRefusedInFixedModeAtZeroToo() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 4);
+		assertRefusedForNoMigrations(SchemaState.UNMANAGED, mistypedLocations(), "autobaseline.mode=fixed",
+				"autobaseline.fixed-version=0");
+	}
+
+	@Test
+	void repeatableMigrationsAloneAreNoEvidenceAndAreNotReplayed() throws Exception {
+		// Replayed, this script would fail the replay: the refusal comes before any shadow exists.
+		Path repeatables = LibraryMigrations.write(this.temp.resolve("repeatables"),
+				List.of("R__titles.sql", "THIS IS NOT SQL;\n"));
+		LibraryMigrations.legacyAt(this.database, 2);
+		assertRefusedForNoMigrations(SchemaState.UNMANAGED, "spring.flyway.locations=filesystem:" + repeatables);
+	}
+
+	@Test
+	void mistypedLocationsAreRefusedForABaselinedDatabaseEvenWithRebaseline() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		plainFlyway().baselineVersion("4").load().baseline();
+		assertRefusedForNoMigrations(SchemaState.BASELINED, mistypedLocations(), "autobaseline.rebaseline=true");
+		assertThat(this.database.history()).containsExactly("4:BASELINE:ok");
+	}
+
+	@Test
+	void mistypedLocationsAreRefusedBeforeRepair() throws Exception {
+		failedV5WithItsChangesUndone();
+		assertRefusedForNoMigrations(SchemaState.INCONSISTENT, mistypedLocations(), "autobaseline.repair=true");
+		assertThat(this.database.history()).endsWith("5:SQL:failed");
+	}
+
+	@Test
+	void mistypedLocationsAreRefusedBeforeVerifyingAManagedDatabase() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		assertRefusedForNoMigrations(SchemaState.MANAGED, mistypedLocations(), "autobaseline.verify-managed=true");
+	}
+
+	@Test
+	void aJavaMigrationBeanAloneIsEvidence() throws Exception {
+		// Only another application's table and one JavaMigration bean: adopted below it, and it runs.
+		this.database.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY)", "INSERT INTO audit_log VALUES (7)",
+				"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(200))");
+		LeakyBeans.reset();
+		boot(mistypedLocations()).withUserConfiguration(LeakyBeans.class).run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("0");
+			assertThat(report(context).migrationsApplied()).isEqualTo(1);
+		});
+		assertThat(this.database.history()).containsExactly("0:BASELINE:ok", "6:JDBC:ok");
+		assertThat(this.database.rows("SELECT id FROM audit_log")).containsExactly("7");
+	}
+
 	// --- Leftovers of earlier attempts with plain Flyway
 
 	@Test
