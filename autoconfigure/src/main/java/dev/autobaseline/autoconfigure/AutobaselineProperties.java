@@ -60,7 +60,8 @@ public class AutobaselineProperties {
 	private boolean dryRun;
 
 	/**
-	 * Whether to rewrite a BASELINE row that disagrees with the detected version.
+	 * Whether to rewrite a BASELINE row that disagrees with the detected version, and remove the
+	 * failed rows a failed baseline attempt left after it, in one transaction.
 	 */
 	private boolean rebaseline;
 

@@ -40,13 +40,39 @@ final class BaselineWriter {
 		execute(live, sql, version, description, description);
 	}
 
-	/** Rewrites the last BASELINE row to the version. */
-	static void rebaseline(LiveDatabase live, HistoryTable history, String version, String description)
-			throws SQLException {
-		String sql = "UPDATE " + history.qualified() + " SET version = ?, description = ?, script = ?"
+	/**
+	 * Rewrites the last BASELINE row to the version and, with {@code removeFailedRows}, deletes
+	 * the failed rows a failed attempt left after it, in one transaction: a kill leaves both or
+	 * neither.
+	 */
+	static void rebaseline(LiveDatabase live, HistoryTable history, String version, String description,
+			boolean removeFailedRows) throws SQLException {
+		String update = "UPDATE " + history.qualified() + " SET version = ?, description = ?, script = ?"
 				+ " WHERE installed_rank = (SELECT MAX(installed_rank) FROM " + history.qualified()
 				+ " WHERE type = 'BASELINE')";
-		execute(live, sql, version, description, description);
+		try (Connection connection = live.dataSource().getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (PreparedStatement statement = connection.prepareStatement(update);
+					PreparedStatement delete = connection
+						.prepareStatement("DELETE FROM " + history.qualified() + " WHERE NOT success")) {
+				statement.setString(1, version);
+				statement.setString(2, description);
+				statement.setString(3, description);
+				statement.executeUpdate();
+				if (removeFailedRows) {
+					delete.executeUpdate();
+				}
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
 	}
 
 	/**

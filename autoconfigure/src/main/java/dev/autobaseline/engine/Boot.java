@@ -299,19 +299,37 @@ final class Boot {
 	}
 
 	private AdoptionReport adoptExisting(Inspection inspection) throws SQLException {
-		Verdict verdict = (this.settings.mode() == Mode.FIXED) ? fixedVerdict() : detect(inspection.state());
+		HistoryRows rows = inspection.history();
+		boolean failedAttempt = rows.isFailedBaselineAttempt();
+		Verdict verdict;
+		try {
+			verdict = (this.settings.mode() == Mode.FIXED) ? fixedVerdict() : detect(inspection.state());
+		}
+		catch (AdoptionRefusedException ex) {
+			// A failed attempt may have left a half-applied script: the report says what no catalog shows.
+			throw failedAttempt ? Refusals.withFailedRows(ex, rows.failedVersions()) : ex;
+		}
 		String baselineVersion = verdict.version();
 		boolean write = true;
 		if (inspection.state() == SchemaState.BASELINED) {
-			String recorded = inspection.history().baselineVersion();
-			if (verdict.accepts(recorded)) {
-				// The earlier baseline agrees with the evidence: keep it.
+			String recorded = rows.baselineVersion();
+			boolean agrees = verdict.accepts(recorded);
+			if (agrees) {
+				// The earlier baseline agrees with the evidence: keep it (only failed rows need a write).
 				baselineVersion = recorded;
-				write = false;
+				write = failedAttempt;
 			}
-			else if (!this.settings.rebaseline()) {
+			if (failedAttempt && !this.settings.rebaseline()) {
+				throw Refusals.failedBaselineAttempt(this.history, recorded, rows.failedVersions(), baselineVersion,
+						verdict.evidence(), verdict.detection());
+			}
+			if (!agrees && !this.settings.rebaseline()) {
 				throw Refusals.baselineMismatch(this.history, recorded, verdict.version(), verdict.evidence(),
 						verdict.detection());
+			}
+			if (failedAttempt && this.settings.dryRun()) {
+				warn("autobaseline: dry run: rebaseline=true would set the BASELINE row to version " + baselineVersion
+						+ " and remove " + Refusals.count(rows.failed(), "failed row") + " in one transaction");
 			}
 		}
 		List<String> pending = verdict.pendingAbove(baselineVersion);
@@ -327,7 +345,7 @@ final class Boot {
 							? " (" + verdict.detection().level().name().toLowerCase(java.util.Locale.ROOT) + ")" : "")
 					+ " >>";
 			if (inspection.state() == SchemaState.BASELINED) {
-				BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description);
+				BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description, failedAttempt);
 			}
 			else {
 				BaselineWriter.baseline(this.configuration, this.live, this.dialect, this.history,

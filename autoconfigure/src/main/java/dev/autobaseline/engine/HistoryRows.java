@@ -18,8 +18,15 @@ import org.flywaydb.core.api.configuration.Configuration;
  * @param failed applied rows with {@code success} false
  * @param baselines versions of the BASELINE rows, oldest first
  * @param markers SCHEMA marker rows
+ * @param failedVersions the versions of the failed rows ({@code null} for a repeatable), oldest first,
+ * where the rows were read one by one
  */
-record HistoryRows(boolean exists, int applied, int failed, List<String> baselines, int markers) {
+record HistoryRows(boolean exists, int applied, int failed, List<String> baselines, int markers,
+		List<String> failedVersions) {
+
+	HistoryRows(boolean exists, int applied, int failed, List<String> baselines, int markers) {
+		this(exists, applied, failed, baselines, markers, List.of());
+	}
 
 	static final HistoryRows ABSENT = new HistoryRows(false, 0, 0, List.of(), 0);
 
@@ -92,6 +99,7 @@ record HistoryRows(boolean exists, int applied, int failed, List<String> baselin
 		int failed = 0;
 		int markers = 0;
 		List<String> baselines = new ArrayList<>();
+		List<String> failedVersions = new ArrayList<>();
 		String sql = "SELECT version, type, success FROM " + history.qualified() + " ORDER BY installed_rank";
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
@@ -102,12 +110,24 @@ record HistoryRows(boolean exists, int applied, int failed, List<String> baselin
 					}
 					default -> {
 						applied++;
-						failed += rows.getBoolean(3) ? 0 : 1;
+						if (!rows.getBoolean(3)) {
+							failed++;
+							failedVersions.add(rows.getString(1));
+						}
 					}
 				}
 			}
 		}
-		return new HistoryRows(true, applied, failed, baselines, markers);
+		return new HistoryRows(true, applied, failed, baselines, markers, failedVersions);
+	}
+
+	/**
+	 * BASELINE rows, failed rows, and no migration applied successfully: what a failed
+	 * {@code baseline-on-migrate} attempt leaves where DDL is not transactional (MariaDB), the
+	 * failed script's first statements applied.
+	 */
+	boolean isFailedBaselineAttempt() {
+		return !this.baselines.isEmpty() && this.failed > 0 && this.applied == this.failed;
 	}
 
 	boolean isEmpty() {

@@ -20,6 +20,10 @@ record Inspection(SchemaState state, HistoryRows history, boolean flywayEmpty, L
 	 * Classifies the facts. Pure: guard clauses, one outcome each.
 	 */
 	static Inspection classify(HistoryRows history, boolean flywayEmpty, List<String> foreignHistories) {
+		// A baseline, then only failed migrations (a baseline-on-migrate guess too low): detect as for BASELINED.
+		if (history.isFailedBaselineAttempt()) {
+			return new Inspection(SchemaState.BASELINED, history, flywayEmpty, foreignHistories);
+		}
 		// Migrations were applied, one failed: Flyway would refuse to go on.
 		if (history.failed() > 0) {
 			return new Inspection(SchemaState.INCONSISTENT, history, flywayEmpty, foreignHistories);

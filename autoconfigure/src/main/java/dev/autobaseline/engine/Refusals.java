@@ -19,6 +19,10 @@ final class Refusals {
 
 	private static final String UNTOUCHED = System.lineSeparator() + "Nothing was written to the database.";
 
+	/** What a failed row means where DDL is not transactional (MariaDB, MySQL). */
+	private static final String DATA_NOTE = " Where DDL is not transactional the failed script's statements before"
+			+ " its error stay applied, and those that change data show in no catalog.";
+
 	private Refusals() {
 	}
 
@@ -65,6 +69,42 @@ final class Refusals {
 				"Set autobaseline.rebaseline=true to rewrite the BASELINE row to version " + detected
 						+ ", or correct the row by hand.",
 				detection, null);
+	}
+
+	/**
+	 * A BASELINE row and failed rows with nothing applied after them: the schema is at a version
+	 * (perhaps the recorded one), but the failed script may have changed data before its error.
+	 */
+	static AdoptionRefusedException failedBaselineAttempt(HistoryTable history, String recorded,
+			List<String> failedVersions, String detected, String evidence, Detection detection) {
+		return new AdoptionRefusedException(SchemaState.BASELINED, Reason.FAILED_MIGRATIONS,
+				"The history table " + history.qualified() + " holds a BASELINE row at version " + recorded + " and "
+						+ failedRows(failedVersions) + " after it, and nothing applied successfully: an earlier attempt"
+						+ " (baseline-on-migrate, say) failed. The schema " + evidence + "." + DATA_NOTE
+						+ UNTOUCHED,
+				"Check the data the failed migration may have changed (restore a backup if it must not stay), then set"
+						+ " autobaseline.rebaseline=true: it sets the BASELINE row to version " + detected
+						+ " and removes the failed rows in one transaction, and Flyway applies the migrations above it.",
+				detection, null);
+	}
+
+	/** The same refusal, with what a failed attempt's rows mean added to its description. */
+	static AdoptionRefusedException withFailedRows(AdoptionRefusedException refusal, List<String> failedVersions) {
+		String description = refusal.getDescription();
+		String head = description.endsWith(UNTOUCHED)
+				? description.substring(0, description.length() - UNTOUCHED.length()) : description;
+		return new AdoptionRefusedException(refusal.getState(), refusal.getReason(),
+				head + System.lineSeparator() + "The history also holds " + failedRows(failedVersions)
+						+ " after its BASELINE row: an earlier attempt failed part-way." + DATA_NOTE
+						+ UNTOUCHED,
+				refusal.getAction(), refusal.getDetection(), refusal.getCause());
+	}
+
+	private static String failedRows(List<String> failedVersions) {
+		String versions = failedVersions.stream()
+			.map((version) -> (version != null) ? "V" + version : "a repeatable migration")
+			.collect(Collectors.joining(", "));
+		return count(failedVersions.size(), "failed migration") + (versions.isEmpty() ? "" : " (" + versions + ")");
 	}
 
 	static AdoptionRefusedException failedMigrations(HistoryTable history, int failed) {

@@ -134,6 +134,24 @@ class AdoptionRefusedFailureAnalyzerTests {
 	}
 
 	@Test
+	void failedBaselineAttemptIsReportedWithTheVersionAndWhatNoCatalogShows() throws Exception {
+		this.app.execute("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)");
+		this.app.flyway().baselineVersion("1").load().baseline();
+		this.app.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+				+ " installed_by, execution_time, success) VALUES (2, '2', 'create book', 'SQL', 'V2__create_book.sql', 1,"
+				+ " 'someone', 0, 0)");
+		FailureAnalysis analysis = this.app.analyzeStartupFailure(this.analyzer);
+		assertThat(analysis.getDescription()).isEqualTo(lines("The history table " + HISTORY + " holds a BASELINE row at"
+				+ " version 1 and 1 failed migration (V2) after it, and nothing applied successfully: an earlier attempt"
+				+ " (baseline-on-migrate, say) failed. The schema matched V1. Where DDL is not transactional the failed"
+				+ " script's statements before its error stay applied, and those that change data show in no catalog.",
+				UNTOUCHED));
+		assertThat(analysis.getAction()).isEqualTo("Check the data the failed migration may have changed (restore a backup"
+				+ " if it must not stay), then set autobaseline.rebaseline=true: it sets the BASELINE row to version 1 and"
+				+ " removes the failed rows in one transaction, and Flyway applies the migrations above it.");
+	}
+
+	@Test
 	void failedMigrationInHistoryIsReported() throws Exception {
 		this.app.flyway().load().migrate();
 		this.app.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '3'");

@@ -34,6 +34,15 @@ class InspectionTests {
 	}
 
 	@Test
+	void baselineRowsFollowedOnlyByFailedRowsAreBaselined() {
+		assertThat(state(new HistoryRows(true, 1, 1, List.of("1"), 0, List.of("2")), false, List.of()))
+			.isEqualTo(SchemaState.BASELINED);
+		// One migration applied after the baseline: Flyway owns it, and the failure is inconsistent.
+		assertThat(state(new HistoryRows(true, 2, 1, List.of("1"), 0, List.of("3")), false, List.of()))
+			.isEqualTo(SchemaState.INCONSISTENT);
+	}
+
+	@Test
 	void appliedRowsAreManagedUnlessOneFailed() {
 		assertThat(state(new HistoryRows(true, 3, 0, List.of("1"), 0), false, List.of())).isEqualTo(SchemaState.MANAGED);
 		assertThat(state(new HistoryRows(true, 3, 1, List.of(), 0), false, List.of()))

@@ -582,6 +582,71 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
 	}
 
+	/**
+	 * What a failed baseline-on-migrate attempt at 1 leaves where DDL is not transactional
+	 * (MariaDB): the BASELINE row, then V2's failed row, nothing applied successfully.
+	 */
+	private void failedBaselineAttemptAtOne() throws Exception {
+		plainFlyway().baselineVersion("1").load().baseline();
+		this.database.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+				+ " checksum, installed_by, execution_time, success) VALUES (2, '2', 'add book isbn', 'SQL',"
+				+ " 'V2__add_book_isbn.sql', 1, 'someone', 0, FALSE)");
+	}
+
+	@Test
+	void failedBaselineAttemptIsRefusedNamingTheVersionTheSchemaIsAtAndWhatNoCatalogShows() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		failedBaselineAttemptAtOne();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.FAILED_MIGRATIONS,
+				"holds a BASELINE row at version 1 and 1 failed migration (V2) after it, and nothing applied"
+						+ " successfully");
+		assertThat(refusal.getState()).isEqualTo(SchemaState.BASELINED);
+		assertThat(refusal.getDescription()).contains("The schema matched V2.",
+				"statements before its error stay applied, and those that change data show in no catalog");
+		assertThat(refusal.getAction()).contains("autobaseline.rebaseline=true", "to version 2",
+				"removes the failed rows in one transaction");
+	}
+
+	@Test
+	void failedBaselineAttemptIsRewrittenAndItsFailedRowsRemovedWithRebaseline() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		failedBaselineAttemptAtOne();
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		String untouched = this.database.fingerprint();
+		boot("autobaseline.rebaseline=true", "autobaseline.dry-run=true")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.fingerprint()).as("a dry run writes nothing").isEqualTo(untouched);
+		boot("autobaseline.rebaseline=true").run((context) -> {
+			AdoptionReport report = report(context);
+			assertThat(report.state()).isEqualTo(SchemaState.BASELINED);
+			assertThat(report.baselineWritten()).isTrue();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+	}
+
+	@Test
+	void failedBaselineAttemptAtTheRightVersionIsRefusedToo() throws Exception {
+		// V2 failed before it changed anything: the BASELINE row is right, the failed row must still go.
+		LibraryMigrations.legacyAt(this.database, 1);
+		failedBaselineAttemptAtOne();
+		assertRefusedUntouched(AdoptionRefusedException.Reason.FAILED_MIGRATIONS, "The schema matched V1.");
+		boot("autobaseline.rebaseline=true").run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok", "4:SQL:ok",
+				"5:SQL:ok");
+	}
+
+	@Test
+	void failedBaselineAttemptThatLeftTheSchemaAtNoVersionIsRefusedWithItsDifferences() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("ALTER TABLE book ADD COLUMN legacy_flag INTEGER");
+		failedBaselineAttemptAtOne();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"matches no migration version", "autobaseline.rebaseline=true");
+		assertThat(refusal.getDescription()).contains(".legacy_flag exists in the database but in no migration",
+				"The history also holds 1 failed migration (V2) after its BASELINE row: an earlier attempt failed part-way.");
+	}
+
 	@Test
 	void failedMigrationInHistoryIsRefused() throws Exception {
 		boot().run((context) -> assertThat(context).hasNotFailed());
