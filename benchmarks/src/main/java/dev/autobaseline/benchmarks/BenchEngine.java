@@ -58,6 +58,16 @@ interface BenchEngine extends AutoCloseable {
 	default void endOfCase() throws Exception {
 	}
 
+	/**
+	 * A session in another database that holds an open transaction with an id, as another
+	 * application's idle transaction does, or {@code null} where that changes nothing. On
+	 * PostgreSQL it holds back the server-wide horizon the replay's signatures are incremental
+	 * against: every relation a migration touched since it began is read again.
+	 */
+	default AutoCloseable holdOpenTransactionElsewhere() throws Exception {
+		return null;
+	}
+
 	/** How {@link #settle()} waits, for the report, or {@code null} when it never does. */
 	default String settleNote() {
 		return null;

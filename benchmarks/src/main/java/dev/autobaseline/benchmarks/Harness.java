@@ -262,6 +262,7 @@ final class Harness {
 			CatalogSnapshot liveCatalog = readLive(engine, live);
 			Sample plain = new Sample();
 			Sample replay = new Sample();
+			Sample besideOpenTransaction = new Sample();
 			int[] fullReads = new int[1];
 			for (int run = -this.options.warmups(); run < this.options.runs(); run++) {
 				boolean plainFirst = Math.floorMod(run, 2) == 0;
@@ -269,12 +270,17 @@ final class Harness {
 						: timeReplay(engine, live, liveCatalog, scripts, count, fullReads);
 				long b = plainFirst ? timeReplay(engine, live, liveCatalog, scripts, count, fullReads)
 						: plainIntoShadowLike(engine, scripts, count);
+				long beside = timeReplayBesideOpenTransaction(engine, live, liveCatalog, scripts, count);
 				if (run >= 0) {
 					plain.add(plainFirst ? a : b);
 					replay.add(plainFirst ? b : a);
+					if (beside >= 0) {
+						besideOpenTransaction.add(beside);
+					}
 				}
 				progress("replay " + engineName + " N=" + count + " run " + run + ": plain " + ms(plainFirst ? a : b)
-						+ ", replay " + ms(plainFirst ? b : a));
+						+ ", replay " + ms(plainFirst ? b : a) + ((beside >= 0) ? ", beside an open transaction "
+								+ ms(beside) : ""));
 			}
 			Report.Result result = this.report.add("replay", engineName, "N=" + count)
 				.sample("plain migrate() into an empty shadow-kind database", plain)
@@ -283,12 +289,33 @@ final class Harness {
 				.value("fullReads", fullReads[0])
 				.target("ratio", replay.median() / plain.median(), 1.3)
 				.value("load", load + " -> " + Machine.loadAverage());
+			if (besideOpenTransaction.size() > 0) {
+				result.sample(BESIDE_OPEN_TRANSACTION, besideOpenTransaction)
+					.value("besideOpenTransactionRatio", Report.round(besideOpenTransaction.median() / replay.median(), 3));
+			}
 			if (count == this.options.heapReplayVersions()) {
 				Heap heap = Heap.measure(() -> replay(engine, live, liveCatalog, scripts, null));
 				result.value("replayResultRetainedMB", Report.round(heap.retainedMegabytes(), 2))
 					.value("replayAllocatedMB", Report.round(heap.allocatedMegabytes(), 1))
 					.value("replayLeftBehindMB", Report.round(heap.leftBehindMegabytes(), 2));
 			}
+		}
+	}
+
+	static final String BESIDE_OPEN_TRANSACTION = "replay beside another database's open transaction";
+
+	/**
+	 * The same replay while a session in another database holds a transaction open, or -1 where
+	 * the engine has no such effect: what the incremental signature saves on a quiet server.
+	 */
+	private long timeReplayBesideOpenTransaction(BenchEngine engine, BenchEngine.Database live,
+			CatalogSnapshot liveCatalog, Path scripts, int count) throws Exception {
+		AutoCloseable open = engine.holdOpenTransactionElsewhere();
+		if (open == null) {
+			return -1;
+		}
+		try (open) {
+			return timeReplay(engine, live, liveCatalog, scripts, count, null);
 		}
 	}
 

@@ -99,6 +99,20 @@ final class PostgresqlBench implements BenchEngine {
 	}
 
 	@Override
+	public AutoCloseable holdOpenTransactionElsewhere() throws SQLException {
+		// The server's own database, not one of the harness: the horizon is server-wide.
+		Connection session = admin();
+		session.setAutoCommit(false);
+		try (Statement statement = session.createStatement()) {
+			statement.execute("SELECT txid_current()");
+		}
+		return () -> {
+			session.rollback();
+			session.close();
+		};
+	}
+
+	@Override
 	public Database createShadowLike(String label) throws SQLException {
 		return create(label, " TEMPLATE template0");
 	}
