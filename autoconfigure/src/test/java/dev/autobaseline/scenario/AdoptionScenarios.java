@@ -353,6 +353,23 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
+	void aClosestVersionWhoseTablesDifferIsReadInFullAtStrictToo(CapturedOutput output) throws Exception {
+		// V5's table member is there, V3's loan is not: V5 is closest, its tables already differ (on
+		// PostgreSQL the replay read its names only), and the refusal lists its index drift too.
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute(LibraryMigrations.SCRIPTS.get(9).split(";")[0], "ALTER TABLE book ADD COLUMN legacy_flag INTEGER",
+				"CREATE INDEX book_title_legacy ON book (title)");
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is V5 with 3 differences:", "autobaseline.match=strict");
+		assertThat(refusal.getDescription())
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V5")
+			.contains(" on " + relation("book") + " exists in the database but in no migration up to V5")
+			.contains("relation " + relation("loan") + " is created by the migrations up to V5 but missing from the database")
+			.doesNotContain("not compared");
+		assertThat(output).contains("replaying again to read V5, the closest, in full");
+	}
+
+	@Test
 	void matchAboveTargetIsRefused() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 5);
 		assertRefusedUntouched(AdoptionRefusedException.Reason.ABOVE_TARGET, "matches V5, above spring.flyway.target",
