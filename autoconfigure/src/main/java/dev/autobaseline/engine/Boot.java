@@ -171,16 +171,16 @@ final class Boot {
 		String recorded = BaselineWriter.lastSuccessfulVersion(this.live, this.history);
 		MigrationVersion version = MigrationVersion.fromVersion((recorded != null) ? recorded : "0");
 		List<String> warnings = new ArrayList<>();
-		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, warnings::add);
+		// The version to compare is known before the replay: it is read in full as the replay passes it.
+		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, version, warnings::add);
 		ReplayedVersion at = evidence.at(version);
-		List<dev.autobaseline.catalog.Difference> drift = driftAtLevel(evidence, at);
-		if (drift.isEmpty() && !at.catalog().full()) {
-			// Read as a signature, yet no difference counts once the replay's end is known: compare in full.
+		if (!at.catalog().full()) {
+			// The history records a version no migration has: the one below it is compared, read in full.
 			warnings.clear();
-			evidence = gather(Evidence.Reads.EVERY_VERSION_IN_FULL, warnings::add);
+			evidence = gather(Evidence.Reads.AS_NEEDED, at.version(), warnings::add);
 			at = evidence.at(version);
-			drift = driftAtLevel(evidence, at);
 		}
+		List<dev.autobaseline.catalog.Difference> drift = driftAtLevel(evidence, at);
 		warnings.forEach(this::warn);
 		if (!drift.isEmpty()) {
 			throw Refusals.drift(this.history, at, drift, this.settings.match());
@@ -196,8 +196,14 @@ final class Boot {
 	 * cannot match.
 	 */
 	private Evidence gather(Evidence.Reads reads, java.util.function.Consumer<String> warn) throws SQLException {
+		return gather(reads, null, warn);
+	}
+
+	/** The same, with one version read in full besides (or none for {@code null}). */
+	private Evidence gather(Evidence.Reads reads, MigrationVersion inFull, java.util.function.Consumer<String> warn)
+			throws SQLException {
 		return Evidence.gather(this.dialect, this.live, this.history, this.configuration, this.settings, this.quieter,
-				warn, reads);
+				warn, reads, inFull);
 	}
 
 	AdoptionReport migrateManaged(SchemaState state) throws SQLException {
@@ -406,7 +412,8 @@ final class Boot {
 					+ " are ignored: autobaseline.mode=detect finds the version from the schema");
 		}
 		List<String> warnings = new ArrayList<>();
-		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, warnings::add);
+		Evidence.Reads reads = Evidence.Reads.AS_NEEDED;
+		Evidence evidence = gather(reads, warnings::add);
 		Detection detection;
 		try {
 			detection = evidence.choose(this.settings, this.configuration.getTarget());
@@ -417,7 +424,8 @@ final class Boot {
 				logger.info("autobaseline: no version matches the database; replaying again with the column names of"
 						+ " every version to name the closest one");
 				warnings.clear();
-				evidence = gather(Evidence.Reads.COLUMNS_OF_EVERY_VERSION, warnings::add);
+				reads = Evidence.Reads.COLUMNS_OF_EVERY_VERSION;
+				evidence = gather(reads, warnings::add);
 				detection = evidence.choose(this.settings, this.configuration.getTarget());
 			}
 		}
@@ -426,8 +434,19 @@ final class Boot {
 			logger.info("autobaseline: " + ex.getVersion().label() + " matches the database but was read as a"
 					+ " signature only; replaying again with every version read in full");
 			warnings.clear();
-			evidence = gather(Evidence.Reads.EVERY_VERSION_IN_FULL, warnings::add);
+			reads = Evidence.Reads.EVERY_VERSION_IN_FULL;
+			evidence = gather(reads, warnings::add);
 			detection = evidence.choose(this.settings, this.configuration.getTarget());
+		}
+		if (!detection.matched()
+				&& !Evidence.listsEnough(detection.closest(), detection.differences(), detection.level())) {
+			// The closest version is named from its signature, which leaves out what the level counts (at
+			// strict, its types, keys and defaults): the same replay again reads it in full. Only a refusal pays.
+			logger.info("autobaseline: no version matches the database; replaying again to read "
+					+ detection.closest().label() + ", the closest, in full");
+			warnings.clear();
+			evidence = gather(reads, detection.closest().version(), warnings::add);
+			detection = evidence.withClosestInFull(detection);
 		}
 		warnings.forEach(this::warn);
 		ReplayResult replay = evidence.replay();

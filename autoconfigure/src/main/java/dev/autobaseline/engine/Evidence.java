@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import dev.autobaseline.catalog.CatalogComparison;
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Difference;
+import dev.autobaseline.catalog.MatchLevel;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.replay.CatalogScope;
@@ -59,10 +60,11 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 	 * shadow (a signature after every version, the full catalog only for possible candidates), and
 	 * warns about what is left out.
 	 * @param reads how much of each version to read
+	 * @param inFull a version read in full besides, whatever {@code reads} says, or {@code null}
 	 */
 	static Evidence gather(Dialect dialect, LiveDatabase live, HistoryTable history, Configuration configuration,
-			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn, Reads reads)
-			throws SQLException {
+			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn, Reads reads,
+			MigrationVersion inFull) throws SQLException {
 		boolean everyVersionInFull = reads == Reads.EVERY_VERSION_IN_FULL;
 		LiveReader liveReader = new LiveReader(dialect, live, settings.dryRun());
 		// Flyway's schemas now, those the migrations create relations in when the replay gets there.
@@ -75,12 +77,14 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 		ReplayResult replay = new ShadowReplay(dialect, live, settings.shadow(), settings.replayTimeout(),
 				settings.allowClusterStatements(), quieter)
 			.javaMigrationBeans(settings.javaMigrationBeans())
-			.snapshots(everyVersionInFull ? SnapshotPolicy.ALWAYS_FULL : candidates)
+			.snapshots(everyVersionInFull ? SnapshotPolicy.ALWAYS_FULL
+					: (inFull != null) ? candidates.alsoInFull(inFull) : candidates)
 			.replay(configuration, history.schema(), history.schemas());
 		if (logger.isDebugEnabled() && !everyVersionInFull) {
 			logger.debug("autobaseline: replayed " + Refusals.count(replay.migrations().size(), "version")
 					+ "; read the full catalog of " + candidates.fullReads()
 					+ " (those that could match at " + settings.match().name().toLowerCase(java.util.Locale.ROOT)
+					+ ((inFull != null) ? ", and V" + inFull + " to list its differences" : "")
 					+ "), a signature of the others");
 		}
 		CatalogScope scope = new CatalogScope(replay, settings.ignoreTables(), history.key());
@@ -175,6 +179,35 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 			}
 		}
 		return at;
+	}
+
+	/**
+	 * Whether the differences listed for a version are all a person needs at the level: its catalog
+	 * holds everything the level counts, and where it is a signature, one of its differences is
+	 * why (a version that differs in tables or columns is not read in full). Otherwise the version
+	 * is read again, in full.
+	 */
+	static boolean listsEnough(ReplayedVersion version, List<Difference> differences, MatchLevel level) {
+		CatalogSnapshot catalog = version.catalog();
+		if (catalog.full()) {
+			return true;
+		}
+		if (catalog.columnsRead()) {
+			return level != MatchLevel.STRICT && differences.stream().anyMatch((d) -> d.countsAt(MatchLevel.COLUMNS));
+		}
+		return level == MatchLevel.TABLES && differences.stream().anyMatch((d) -> d.countsAt(MatchLevel.TABLES));
+	}
+
+	/**
+	 * The detection with its closest version taken from this evidence, where the replay read it in
+	 * full, and its differences listed from there. Which version is closest stays as decided.
+	 */
+	Detection withClosestInFull(Detection detection) {
+		ReplayedVersion closest = at(detection.closest().version());
+		if (!closest.catalog().full()) {
+			throw new IllegalStateException("The replay did not read " + closest.label() + " in full");
+		}
+		return detection.withClosest(closest, driftFrom(closest));
 	}
 
 	/** How live differs from the catalog the migrations produce up to the version. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.autobaseline.catalog.Difference;
+import dev.autobaseline.catalog.MatchLevel;
 import dev.autobaseline.engine.AdoptionRefusedException.Reason;
 import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.ReplayedVersion;
@@ -189,11 +190,13 @@ final class Refusals {
 		if (rest > 0) {
 			lines += System.lineSeparator() + "  ... and " + count(rest, "more difference");
 		}
-		if (!closest.catalog().columnsRead()) {
+		// Said only where a listed difference is why the version was read as a signature; detection
+		// reads the version in full otherwise, and wherever the level counts what a signature lacks.
+		if (!closest.catalog().columnsRead() && differences.stream().anyMatch((d) -> d.countsAt(MatchLevel.TABLES))) {
 			lines += System.lineSeparator() + "  (" + closest.label() + " already differs in tables, so its columns,"
 					+ " column types, keys, indexes and other details were not compared)";
 		}
-		else if (!closest.catalog().full()) {
+		else if (!closest.catalog().full() && differences.stream().anyMatch((d) -> d.countsAt(MatchLevel.COLUMNS))) {
 			lines += System.lineSeparator() + "  (" + closest.label() + " already differs in tables or columns, so"
 					+ " its column types, keys, indexes and other details were not compared)";
 		}

@@ -48,4 +48,16 @@ public record Detection(Outcome outcome, MatchLevel level, ReplayedVersion chose
 		return this.outcome == Outcome.MATCHED;
 	}
 
+	/**
+	 * The same decision with the closest version read again (in full) and its differences listed
+	 * from that catalog: which version is closest does not change.
+	 */
+	public Detection withClosest(ReplayedVersion closest, List<Difference> differences) {
+		if (!java.util.Objects.equals(closest.version(), this.closest.version())) {
+			throw new IllegalArgumentException("Not the closest version " + this.closest.label() + ": " + closest.label());
+		}
+		return new Detection(this.outcome, this.level, this.chosen, this.best,
+				matched() ? this.distance : differences.size(), closest, differences);
+	}
+
 }

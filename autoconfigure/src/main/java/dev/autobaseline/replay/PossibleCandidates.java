@@ -22,9 +22,9 @@ import org.flywaydb.core.api.MigrationVersion;
  * version creates is in the database) only costs a full read. Live relations no version has
  * created yet may be foreign: they do not count until the replay ends.
  * <p>
- * A version read as a signature therefore differs from the database at the level: the drift
- * {@code verify-managed} reports for it, or a refusal that names it as the closest version, lists
- * its table and column differences (facts are not compared for it).
+ * A version read as a signature therefore differs from the database at the level. The version a
+ * refusal names as the closest, or the one a history records for {@code verify-managed}, is read
+ * in full besides where its differences must all be listed ({@link SnapshotPolicy#alsoInFull}).
  */
 public final class PossibleCandidates implements SnapshotPolicy {
 

@@ -46,4 +46,38 @@ public interface SnapshotPolicy {
 		return true;
 	}
 
+	/**
+	 * This policy, and the one version named read in full besides, when the replay passes it: a
+	 * version whose differences must all be listed (the one a refusal names, the one a history
+	 * records) while every other version is read as this policy reads it.
+	 * @param version the version to read in full
+	 */
+	default SnapshotPolicy alsoInFull(MigrationVersion version) {
+		SnapshotPolicy policy = this;
+		return new SnapshotPolicy() {
+
+			@Override
+			public boolean readsFull(MigrationVersion replayed, CatalogSnapshot signature) throws SQLException {
+				// Asked first, always: the policy may learn from every version it sees.
+				return policy.readsFull(replayed, signature) || version.equals(replayed);
+			}
+
+			@Override
+			public boolean readsColumns(CatalogSnapshot names) throws SQLException {
+				return policy.readsColumns(names);
+			}
+
+			@Override
+			public boolean readsColumnsAtOnce() {
+				return policy.readsColumnsAtOnce();
+			}
+
+			@Override
+			public boolean signatureObjects() {
+				return policy.signatureObjects();
+			}
+
+		};
+	}
+
 }

@@ -44,6 +44,29 @@ class ShadowReplayTests {
 		assertThat(staticLogConfiguration()).isSameAs(configuration);
 	}
 
+	@Test
+	void aVersionNamedToBeReadInFullIsReadInFullAndTheOthersAsThePolicySays() throws Exception {
+		Path migrations = Files.createDirectories(this.temp.resolve("migrations"));
+		Files.writeString(migrations.resolve("V1__create_note.sql"), "CREATE TABLE note (id INTEGER PRIMARY KEY);\n");
+		Files.writeString(migrations.resolve("V2__index_note.sql"), "CREATE INDEX note_id ON note (id);\n");
+		Files.writeString(migrations.resolve("V3__create_tag.sql"), "CREATE TABLE tag (id INTEGER PRIMARY KEY);\n");
+		String url = "jdbc:sqlite:" + this.temp.resolve("live.db");
+		LiveDatabase live = new LiveDatabase(new DriverManagerDataSource(url, null, null), url, null, null);
+		Configuration configuration = Flyway.configure()
+			.dataSource(live.dataSource())
+			.locations("filesystem:" + migrations)
+			.load()
+			.getConfiguration();
+		SnapshotPolicy signaturesOnly = (version, signature) -> false;
+		ReplayResult result = new ShadowReplay(Dialect.forUrl(url), live, ShadowSettings.NONE,
+				java.time.Duration.ofMinutes(1), false, FlywayQuieter.NONE)
+			.snapshots(signaturesOnly.alsoInFull(org.flywaydb.core.api.MigrationVersion.fromVersion("2")))
+			.replay(configuration, "main", List.of("main"));
+		assertThat(result.migrations()).extracting((version) -> version.catalog().full())
+			.containsExactly(false, true, false);
+		assertThat(result.migrations().get(1).catalog().relations().get("note").facts()).containsKey("index (id)");
+	}
+
 	private static Object staticLogConfiguration() throws Exception {
 		Field field = LogFactory.class.getDeclaredField("configuration");
 		field.setAccessible(true);

@@ -302,6 +302,73 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 				"autobaseline.mode=fixed");
 	}
 
+	// --- At strict a refusal lists every difference of the closest version
+
+	/**
+	 * A library whose model an ORM also maps (V1 to V4), in the engine's own SQL: keys the engine
+	 * generates, text columns, database defaults; V5 turns the genre into what the engine has for an
+	 * enum, V6 adds a table.
+	 */
+	abstract List<String> typedLibraryMigrations();
+
+	/** The typed library's V4 model as the engine's usual ORM creates it, with a row per table. */
+	abstract void createOrmTypedLibraryAtV4() throws Exception;
+
+	/** The version a strict refusal names as the closest for {@link #createOrmTypedLibraryAtV4()}. */
+	abstract String ormTypedLibraryClosest();
+
+	/** Every difference, at strict, between that closest version and the ORM's schema, as drift lines. */
+	abstract List<String> ormTypedLibraryDifferences();
+
+	@Test
+	void schemaTheOrmMadeOfALaterModelIsRefusedAtStrictWithEveryDifferenceOfTheClosestVersion() throws Exception {
+		Path folder = LibraryMigrations.write(this.temp.resolve("typed"), typedLibraryMigrations());
+		createOrmTypedLibraryAtV4();
+		String closest = ormTypedLibraryClosest();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is " + closest + " with " + ormTypedLibraryDifferences().size() + " differences:",
+				"spring.flyway.locations=filesystem:" + folder, "autobaseline.match=strict");
+		assertThat(refusal.getDifferences()).extracting((difference) -> difference.describe(closest))
+			.containsExactlyElementsOf(ormTypedLibraryDifferences());
+		assertThat(refusal.getDescription()).contains(ormTypedLibraryDifferences()).doesNotContain("not compared");
+	}
+
+	@Test
+	void schemaMatchingNoVersionAtStrictIsRefusedWithTheClosestVersionsKeysAndIndexesToo(CapturedOutput output)
+			throws Exception {
+		// V2 differs in a column, so the replay read it as a signature; the refusal reads it in full.
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("ALTER TABLE book ADD COLUMN legacy_flag INTEGER", "CREATE INDEX book_title_legacy ON book (title)");
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is V2 with 2 differences:", "autobaseline.match=strict");
+		assertThat(refusal.getDifferences()).extracting(dev.autobaseline.catalog.Difference::kind)
+			.containsExactly(dev.autobaseline.catalog.Difference.Kind.EXTRA_COLUMN,
+					dev.autobaseline.catalog.Difference.Kind.EXTRA_FACT);
+		assertThat(refusal.getDifferences().get(1).column()).startsWith("index ");
+		assertThat(refusal.getDescription())
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V2")
+			.contains(" on " + relation("book") + " exists in the database but in no migration up to V2")
+			.doesNotContain("not compared");
+		assertThat(output).contains("replaying again to read V2, the closest, in full");
+	}
+
+	@Test
+	void aClosestVersionWhoseTablesDifferIsReadInFullAtStrictToo(CapturedOutput output) throws Exception {
+		// V5's table member is there, V3's loan is not: V5 is closest, its tables already differ (on
+		// PostgreSQL the replay read its names only), and the refusal lists its index drift too.
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute(LibraryMigrations.SCRIPTS.get(9).split(";")[0], "ALTER TABLE book ADD COLUMN legacy_flag INTEGER",
+				"CREATE INDEX book_title_legacy ON book (title)");
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MATCH,
+				"The closest is V5 with 3 differences:", "autobaseline.match=strict");
+		assertThat(refusal.getDescription())
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V5")
+			.contains(" on " + relation("book") + " exists in the database but in no migration up to V5")
+			.contains("relation " + relation("loan") + " is created by the migrations up to V5 but missing from the database")
+			.doesNotContain("not compared");
+		assertThat(output).contains("replaying again to read V5, the closest, in full");
+	}
+
 	@Test
 	void matchAboveTargetIsRefused() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 5);
@@ -720,6 +787,49 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 				"says the database is at V5", "autobaseline.verify-managed=true");
 		assertThat(refusal.getDescription())
 			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V5");
+	}
+
+	/** A managed database at V5 whose loan table was renamed, with a column and an index no migration makes. */
+	private void driftedManagedDatabase() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		this.database.execute("ALTER TABLE loan RENAME TO lending", "ALTER TABLE book ADD COLUMN legacy_flag INTEGER",
+				"CREATE INDEX book_title_legacy ON book (title)");
+	}
+
+	@Test
+	void verifyManagedListsEveryDriftTheLevelCountsAlthoughTablesDiffer() throws Exception {
+		driftedManagedDatabase();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.DRIFT,
+				"at level columns, in 2 ways:", "autobaseline.verify-managed=true");
+		assertThat(refusal.getDescription())
+			.contains("relation " + relation("loan") + " is created by the migrations up to V5 but missing from the database")
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V5")
+			.doesNotContain("not compared");
+	}
+
+	@Test
+	void verifyManagedAtStrictListsTheDriftedKeysAndIndexesToo() throws Exception {
+		driftedManagedDatabase();
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.DRIFT,
+				"at level strict, in 3 ways:", "autobaseline.verify-managed=true", "autobaseline.match=strict");
+		assertThat(refusal.getDescription())
+			.contains("relation " + relation("loan") + " is created by the migrations up to V5 but missing from the database")
+			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V5")
+			.contains(" on " + relation("book") + " exists in the database but in no migration up to V5")
+			.doesNotContain("not compared");
+	}
+
+	@Test
+	void verifyManagedReadsTheVersionBelowARecordedOneTheApplicationDoesNotKnowInFull() throws Exception {
+		boot().run((context) -> assertThat(context).hasNotFailed());
+		// The history records V5, which this build no longer has: V4 is compared, with V5's member_id and its key on loan.
+		Files.delete(this.migrations.resolve("V5__create_member.sql"));
+		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.DRIFT,
+				"at level strict, in 2 ways:", "autobaseline.verify-managed=true", "autobaseline.match=strict");
+		assertThat(refusal.getDescription())
+			.contains("column " + relation("loan") + ".member_id exists in the database but in no migration up to V4")
+			.contains(" on " + relation("loan") + " exists in the database but in no migration up to V4")
+			.doesNotContain("not compared");
 	}
 
 	@Test

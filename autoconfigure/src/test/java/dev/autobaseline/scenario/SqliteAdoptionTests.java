@@ -41,6 +41,52 @@ class SqliteAdoptionTests extends AdoptionScenarios {
 				"column book.id is integer null in the migrations up to V2 but integer not null in the database");
 	}
 
+	@Override
+	List<String> typedLibraryMigrations() {
+		return List.of("V1__create_author.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);",
+				"V2__create_book.sql", "CREATE TABLE book (id INTEGER PRIMARY KEY AUTOINCREMENT, author_id INTEGER NOT NULL"
+						+ " REFERENCES author (id), title TEXT NOT NULL, isbn TEXT UNIQUE);",
+				"V3__create_loan.sql", "CREATE TABLE loan (id INTEGER PRIMARY KEY AUTOINCREMENT, book_id INTEGER NOT NULL"
+						+ " REFERENCES book (id), lent_on DATE NOT NULL DEFAULT CURRENT_DATE);",
+				"V4__add_book_genre.sql", "ALTER TABLE book ADD COLUMN genre TEXT NOT NULL DEFAULT 'FICTION';",
+				"V5__genre_kind.sql", "CREATE TABLE book_new (id INTEGER PRIMARY KEY AUTOINCREMENT, author_id INTEGER NOT NULL"
+						+ " REFERENCES author (id), title TEXT NOT NULL, isbn TEXT UNIQUE, genre TEXT NOT NULL DEFAULT 'FICTION'"
+						+ " CHECK (genre IN ('FICTION', 'NON_FICTION')));\n"
+						+ "INSERT INTO book_new SELECT id, author_id, title, isbn, genre FROM book;\n"
+						+ "DROP TABLE book;\nALTER TABLE book_new RENAME TO book;",
+				"V6__create_member.sql", "CREATE TABLE member (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);");
+	}
+
+	@Override
+	void createOrmTypedLibraryAtV4() throws Exception {
+		// Hibernate's SQLite dialect: keys as table constraints, varchar(255), inline foreign keys, the enum as a checked varchar.
+		this.database.execute("create table author (id integer, name varchar(255) not null, primary key (id))",
+				"create table book (author_id bigint not null, id integer, genre varchar(255) not null"
+						+ " check (genre in ('FICTION','NON_FICTION')), isbn varchar(255) unique, title varchar(255) not null,"
+						+ " primary key (id), foreign key (author_id) references author)",
+				"create table loan (lent_on date not null, book_id bigint not null, id integer, primary key (id),"
+						+ " foreign key (book_id) references book)",
+				"insert into author (name) values ('Ursula')",
+				"insert into book (author_id, genre, title) values (1, 'FICTION', 'Earthsea')",
+				"insert into loan (book_id, lent_on) values (1, '2024-05-01')");
+	}
+
+	@Override
+	String ormTypedLibraryClosest() {
+		return "V5";
+	}
+
+	@Override
+	List<String> ormTypedLibraryDifferences() {
+		// SQLite has no enum type: V5's check is the ORM's, and V5 is read in full like any version with the same columns.
+		return List.of(
+				"column author.id is integer null autoincrement in the migrations up to V5 but integer null in the database",
+				"column book.genre is text not null default 'FICTION' in the migrations up to V5 but text not null in the database",
+				"column book.id is integer null autoincrement in the migrations up to V5 but integer null in the database",
+				"column loan.id is integer null autoincrement in the migrations up to V5 but integer null in the database",
+				"column loan.lent_on is numeric not null default current_date in the migrations up to V5 but numeric not null in the database");
+	}
+
 	@Test
 	void statisticsTableAloneIsAdoptedBelowTheFirstVersion() throws Exception {
 		// Flyway calls a schema holding only sqlite_stat1 non-empty; the starter leaves sqlite_% tables out.
