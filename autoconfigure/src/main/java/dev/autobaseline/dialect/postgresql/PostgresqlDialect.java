@@ -239,7 +239,7 @@ public final class PostgresqlDialect implements Dialect {
 		if (settings.url() != null) {
 			return PostgresqlProvidedShadow.open(this, live, settings, timeout);
 		}
-		return PostgresqlTemporaryShadow.create(live, extensionsToSkip, settings, timeout);
+		return PostgresqlTemporaryShadow.create(live, extensionsToSkip, timeout);
 	}
 
 	@Override
