@@ -215,14 +215,68 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 	}
 
 	@Test
-	void providedShadowThatIsTheLiveDatabaseIsRefused() throws Exception {
+	void providedShadowThatIsTheLiveDatabaseIsRefusedWhateverItHolds() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
+		// Even with the marker of an interrupted replay in it, and under another spelling of its URL.
+		this.database.execute("CREATE SCHEMA autobaseline_shadow",
+				"CREATE TABLE autobaseline_shadow.replay_started (started_at timestamptz NOT NULL DEFAULT now(),"
+						+ " started_by text NOT NULL DEFAULT current_user)",
+				"INSERT INTO autobaseline_shadow.replay_started DEFAULT VALUES");
 		String before = this.database.fingerprint();
-		boot("autobaseline.shadow.url=" + this.database.url()).run((context) -> {
+		String sameDatabase = this.database.url() + (this.database.url().contains("?") ? "&" : "?")
+				+ "ApplicationName=another-spelling";
+		boot("autobaseline.shadow.url=" + sameDatabase).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("is not empty");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("is the live database");
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(this.database.rows("SELECT count(*) FROM book")).doesNotContain("0");
+	}
+
+	@Test
+	void providedShadowLeftByAnInterruptedReplayIsCleanedAndUsed() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		try (PostgresqlTestDatabase provided = new PostgresqlTestDatabase("provided")) {
+			ShadowSettings settings = new ShadowSettings(provided.url(), null, null);
+			Shadow shadow = openShadow(settings);
+			// The replay gets to V3, then its process is killed.
+			Flyway.configure()
+				.dataSource(shadow.dataSource())
+				.locations("filesystem:" + this.migrations)
+				.target("3")
+				.load()
+				.migrate();
+			PostgresqlTestDatabase.killSessions(provided.name());
+			assertThat(provided.tables()).contains("book", "flyway_schema_history");
+			boot("autobaseline.shadow.url=" + provided.url())
+				.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+			assertThat(provided.tables()).isEmpty();
+			assertThat(provided.rows("SELECT count(*) FROM pg_namespace WHERE nspname = 'autobaseline_shadow'"))
+				.containsExactly("0");
+		}
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void providedShadowWithTheMarkerButAnotherRolesObjectIsRefusedAndLeftAlone() throws Exception {
+		String role = postgres().createRole("NOCREATEDB");
+		LibraryMigrations.legacyAt(this.database, 2);
+		try (PostgresqlTestDatabase provided = new PostgresqlTestDatabase("provided")) {
+			Shadow shadow = openShadow(new ShadowSettings(provided.url(), null, null));
+			PostgresqlTestDatabase.killSessions(provided.name());
+			provided.execute("CREATE TABLE precious (id INTEGER)", "INSERT INTO precious VALUES (1)",
+					"ALTER TABLE precious OWNER TO " + role);
+			String shadowBefore = provided.fingerprint();
+			String before = this.database.fingerprint();
+			boot("autobaseline.shadow.url=" + provided.url()).run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("objects of another role")
+					.hasStackTraceContaining("public.precious");
+			});
+			assertThat(provided.fingerprint()).isEqualTo(shadowBefore);
+			assertThat(this.database.fingerprint()).isEqualTo(before);
+			provided.execute("DROP TABLE precious");
+		}
 	}
 
 	@Test
