@@ -57,7 +57,7 @@ public final class AutobaselineAutoConfiguration {
 		return new AutobaselineSettings(properties.getMode(), properties.getFixedVersion(), properties.getMatch(),
 				properties.getOnAmbiguous(), properties.getIgnoreTables(), properties.isDryRun(),
 				properties.isRebaseline(),
-				new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword(), shadow.getLeftoverMinAge()),
+				new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword()),
 				properties.getLockTimeout(), properties.getReplay().getTimeout(), properties.getBackup().isEnabled(),
 				properties.getBackup().getDirectory(), properties.getRecord(), properties.isRepair(),
 				properties.isVerifyManaged(), properties.getReplay().isAllowClusterStatements(),

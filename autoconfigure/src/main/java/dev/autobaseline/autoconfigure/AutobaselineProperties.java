@@ -11,6 +11,7 @@ import dev.autobaseline.engine.RecordMode;
 import dev.autobaseline.replay.JavaMigrationBeans;
 import dev.autobaseline.replay.OnAmbiguous;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Configuration of Flyway Autobaseline.
@@ -309,15 +310,20 @@ public class AutobaselineProperties {
 		private String password;
 
 		/**
-		 * How old a temporary shadow database left by a killed process must be before it is
-		 * dropped; it is dropped only when no replay holds its lock.
+		 * No longer used: a temporary shadow database left by a killed process is dropped by
+		 * the next adoption as soon as no session holds its lock, whatever its age.
 		 */
 		private Duration leftoverMinAge = Duration.ofMinutes(1);
 
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(reason = "A temporary shadow database left by a killed process is dropped by"
+				+ " the next adoption as soon as no session holds the lock its creator holds in the live database,"
+				+ " whatever its age", since = "0.1.0")
 		public Duration getLeftoverMinAge() {
 			return this.leftoverMinAge;
 		}
 
+		@Deprecated(since = "0.1.0")
 		public void setLeftoverMinAge(Duration leftoverMinAge) {
 			this.leftoverMinAge = leftoverMinAge;
 		}

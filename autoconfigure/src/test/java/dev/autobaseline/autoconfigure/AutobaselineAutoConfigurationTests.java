@@ -158,9 +158,11 @@ class AutobaselineAutoConfigurationTests {
 				assertThat(properties.getShadow().getUrl()).isEqualTo(sqliteUrl("shadow.db"));
 				assertThat(properties.getShadow().getUsername()).isEqualTo("shade");
 				assertThat(properties.getShadow().getPassword()).isEqualTo("hidden");
+				// Deprecated and no longer used, but still bound: a configuration that sets it keeps starting.
+				assertThat(properties.getShadow().getLeftoverMinAge()).isZero();
 				assertThat(AutobaselineAutoConfiguration.settings(properties)).isEqualTo(new AutobaselineSettings(
 						Mode.FIXED, "3", MatchLevel.TABLES, OnAmbiguous.LOWEST, List.of("a*", "b?"), true, true,
-						new ShadowSettings(sqliteUrl("shadow.db"), "shade", "hidden", Duration.ZERO), Duration.ofSeconds(5),
+						new ShadowSettings(sqliteUrl("shadow.db"), "shade", "hidden"), Duration.ofSeconds(5),
 						Duration.ofMinutes(2), false, this.temp.resolve("backups"), RecordMode.HISTORY,
 						true, true, true, JavaMigrationBeans.RUN));
 			});

@@ -120,6 +120,14 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void leftoverMinAgeIsDeprecatedButStillPublished() throws Exception {
+		JsonNode property = autobaselineProperties().get("autobaseline.shadow.leftover-min-age");
+		assertThat(property.path("deprecated").booleanValue()).isTrue();
+		assertThat(property.path("deprecation").path("reason").asString()).contains("whatever its age");
+		assertThat(property.path("deprecation").path("level").asString("warning")).isEqualTo("warning");
+	}
+
+	@Test
 	void everyEnumPropertyHintsEachOfItsValuesWithADescription() throws Exception {
 		List<String> enumProperties = new ArrayList<>();
 		for (JsonNode property : autobaselineProperties().values()) {

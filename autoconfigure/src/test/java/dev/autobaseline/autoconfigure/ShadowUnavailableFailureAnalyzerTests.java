@@ -50,8 +50,8 @@ class ShadowUnavailableFailureAnalyzerTests {
 				properties.toArray(String[]::new));
 		assertThat(analysis.getDescription()).isEqualTo(SqliteStartup.lines("Flyway Autobaseline detects the"
 				+ " version of the database by replaying the migrations into an empty shadow database, and it could"
-				+ " not get one: autobaseline.shadow.url " + this.shadow.url() + " is not empty; it must point at an"
-				+ " empty database used for nothing else (never the live one).",
+				+ " not get one: autobaseline.shadow.url " + this.shadow.url() + " is not empty and holds no marker of an"
+				+ " interrupted replay; it must point at an empty database used for nothing else (never the live one).",
 				"Nothing was written to the live database."));
 		assertThat(analysis.getAction()).isEqualTo("Set autobaseline.shadow.url (with autobaseline.shadow.username and"
 				+ " autobaseline.shadow.password) to an empty database of the same engine that the starter may use, or"

@@ -27,7 +27,7 @@ class JdbcUrlsTests {
 	void toStringsOfConnectionDetailsHideThePassword() {
 		LiveDatabase live = new LiveDatabase(null, "jdbc:postgresql://db/app?password=inurl", "app", "field");
 		assertThat(live.toString()).doesNotContain("inurl").doesNotContain("field");
-		ShadowSettings shadow = new ShadowSettings("jdbc:postgresql://db/s?password=inurl", "u", "field", null);
+		ShadowSettings shadow = new ShadowSettings("jdbc:postgresql://db/s?password=inurl", "u", "field");
 		assertThat(shadow.toString()).doesNotContain("inurl").doesNotContain("field");
 	}
 

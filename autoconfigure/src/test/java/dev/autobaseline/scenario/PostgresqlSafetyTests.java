@@ -5,7 +5,16 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 
+import java.time.Duration;
+import java.util.Set;
+
+import dev.autobaseline.dialect.DriverManagerDataSource;
+import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.dialect.Shadow;
+import dev.autobaseline.dialect.ShadowSettings;
 import dev.autobaseline.dialect.ShadowUnavailableException;
+import dev.autobaseline.dialect.postgresql.PostgresqlDialect;
+import org.flywaydb.core.Flyway;
 import dev.autobaseline.replay.ReplayTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,28 +63,73 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 	// --- Shadows
 
 	@Test
-	void abandonedShadowIsDroppedOnlyWhenOldEnoughAndUnlocked() throws Exception {
-		String old = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000 - 3600) + "_abc123";
-		String young = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000) + "_abc124";
-		String busy = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000 - 3600) + "_abc125";
-		try (Connection admin = PostgresqlTestDatabase.server(); Statement statement = admin.createStatement()) {
-			for (String name : List.of(old, young, busy)) {
-				statement.execute("CREATE DATABASE " + name);
-			}
-		}
-		try (Connection holder = postgres().connectTo(busy); Statement statement = holder.createStatement()) {
-			// A running replay holds this lock inside its shadow.
-			statement.execute("SELECT pg_advisory_lock(" + 0x41424C32 + ", 0)");
+	void shadowOfAKilledProcessIsDroppedByTheNextAdoptionHoweverYoung() throws Exception {
+		Shadow shadow = openShadow(ShadowSettings.NONE);
+		String name = nameOf(shadow);
+		try {
+			assertThat(postgres().shadows()).containsExactly(name);
+			// The creator dies: its sessions end, as when its process is killed.
+			PostgresqlTestDatabase.killSessions(name);
+			PostgresqlTestDatabase.killSessions(postgres().name());
 			LibraryMigrations.legacyAt(this.database, 2);
 			boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
-			assertThat(PostgresqlTestDatabase.shadowsPresent()).contains(young, busy).doesNotContain(old);
+			assertThat(PostgresqlTestDatabase.exists(name)).isFalse();
+			assertThat(postgres().shadows()).isEmpty();
 		}
 		finally {
-			try (Connection admin = PostgresqlTestDatabase.server(); Statement statement = admin.createStatement()) {
-				for (String name : List.of(old, young, busy)) {
-					statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-				}
+			dropQuietly(name);
+		}
+	}
+
+	@Test
+	void shadowWhoseCreatorIsAliveIsNotDropped() throws Exception {
+		try (Shadow shadow = openShadow(ShadowSettings.NONE)) {
+			String name = nameOf(shadow);
+			LibraryMigrations.legacyAt(this.database, 2);
+			boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+			assertThat(PostgresqlTestDatabase.exists(name)).isTrue();
+		}
+		assertThat(postgres().shadows()).isEmpty();
+	}
+
+	@Test
+	void shadowWhoseCreatorHoldsItsLockIsNotDroppedHoweverOldAndBeforeAnySessionIsInIt() throws Exception {
+		// A creator between CREATE DATABASE and its first connection to the shadow, an hour later.
+		int key = 0x9abc0123;
+		String name;
+		try (Connection creator = postgres().connectTo(postgres().name()); Statement statement = creator.createStatement()) {
+			try (var rows = statement.executeQuery("SELECT left(md5(current_database()), 8)")) {
+				rows.next();
+				name = "autobaseline_shadow_" + (System.currentTimeMillis() / 1000 - 3600) + "_" + rows.getString(1)
+						+ String.format("%08x", key);
 			}
+			statement.execute("SELECT pg_advisory_lock(" + PostgresqlTestDatabase.SHADOW_OWNER_LOCK + "::int, " + key + ")");
+			try {
+				statement.execute("CREATE DATABASE " + name);
+				LibraryMigrations.legacyAt(this.database, 2);
+				boot().run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+				assertThat(PostgresqlTestDatabase.exists(name)).isTrue();
+			}
+			finally {
+				statement.execute("DROP DATABASE IF EXISTS " + name);
+			}
+		}
+	}
+
+	private Shadow openShadow(ShadowSettings settings) throws Exception {
+		LiveDatabase live = new LiveDatabase(new DriverManagerDataSource(this.database.url(), this.database.username(),
+				this.database.password()), this.database.url(), this.database.username(), this.database.password());
+		return new PostgresqlDialect().openShadow(live, settings, Set.of(), Duration.ofSeconds(30));
+	}
+
+	private static String nameOf(Shadow shadow) {
+		String description = shadow.description();
+		return description.substring(description.indexOf('"') + 1, description.lastIndexOf('"'));
+	}
+
+	private static void dropQuietly(String database) throws Exception {
+		try (Connection admin = PostgresqlTestDatabase.server(); Statement statement = admin.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 		}
 	}
 
@@ -161,14 +215,68 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 	}
 
 	@Test
-	void providedShadowThatIsTheLiveDatabaseIsRefused() throws Exception {
+	void providedShadowThatIsTheLiveDatabaseIsRefusedWhateverItHolds() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
+		// Even with the marker of an interrupted replay in it, and under another spelling of its URL.
+		this.database.execute("CREATE SCHEMA autobaseline_shadow",
+				"CREATE TABLE autobaseline_shadow.replay_started (started_at timestamptz NOT NULL DEFAULT now(),"
+						+ " started_by text NOT NULL DEFAULT current_user)",
+				"INSERT INTO autobaseline_shadow.replay_started DEFAULT VALUES");
 		String before = this.database.fingerprint();
-		boot("autobaseline.shadow.url=" + this.database.url()).run((context) -> {
+		String sameDatabase = this.database.url() + (this.database.url().contains("?") ? "&" : "?")
+				+ "ApplicationName=another-spelling";
+		boot("autobaseline.shadow.url=" + sameDatabase).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("is not empty");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("is the live database");
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(this.database.rows("SELECT count(*) FROM book")).doesNotContain("0");
+	}
+
+	@Test
+	void providedShadowLeftByAnInterruptedReplayIsCleanedAndUsed() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		try (PostgresqlTestDatabase provided = new PostgresqlTestDatabase("provided")) {
+			ShadowSettings settings = new ShadowSettings(provided.url(), null, null);
+			Shadow shadow = openShadow(settings);
+			// The replay gets to V3, then its process is killed.
+			Flyway.configure()
+				.dataSource(shadow.dataSource())
+				.locations("filesystem:" + this.migrations)
+				.target("3")
+				.load()
+				.migrate();
+			PostgresqlTestDatabase.killSessions(provided.name());
+			assertThat(provided.tables()).contains("book", "flyway_schema_history");
+			boot("autobaseline.shadow.url=" + provided.url())
+				.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+			assertThat(provided.tables()).isEmpty();
+			assertThat(provided.rows("SELECT count(*) FROM pg_namespace WHERE nspname = 'autobaseline_shadow'"))
+				.containsExactly("0");
+		}
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok");
+	}
+
+	@Test
+	void providedShadowWithTheMarkerButAnotherRolesObjectIsRefusedAndLeftAlone() throws Exception {
+		String role = postgres().createRole("NOCREATEDB");
+		LibraryMigrations.legacyAt(this.database, 2);
+		try (PostgresqlTestDatabase provided = new PostgresqlTestDatabase("provided")) {
+			Shadow shadow = openShadow(new ShadowSettings(provided.url(), null, null));
+			PostgresqlTestDatabase.killSessions(provided.name());
+			provided.execute("CREATE TABLE precious (id INTEGER)", "INSERT INTO precious VALUES (1)",
+					"ALTER TABLE precious OWNER TO " + role);
+			String shadowBefore = provided.fingerprint();
+			String before = this.database.fingerprint();
+			boot("autobaseline.shadow.url=" + provided.url()).run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("objects of another role")
+					.hasStackTraceContaining("public.precious");
+			});
+			assertThat(provided.fingerprint()).isEqualTo(shadowBefore);
+			assertThat(this.database.fingerprint()).isEqualTo(before);
+			provided.execute("DROP TABLE precious");
+		}
 	}
 
 	@Test

@@ -19,6 +19,12 @@ final class PostgresqlTestDatabase extends TestDatabase {
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
 
+	/** Every database this JVM created: their temporary shadows are this JVM's. */
+	private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/** "ABL3": the lock a temporary shadow's creator holds in live's database, keyed by the shadow's name. */
+	static final long SHADOW_OWNER_LOCK = 0x41424C33L;
+
 	static final String SERVER_URL = env("AUTOBASELINE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
 	static final String SERVER_USER = env("AUTOBASELINE_TEST_POSTGRES_USER", "postgres");
@@ -35,6 +41,11 @@ final class PostgresqlTestDatabase extends TestDatabase {
 		try (Connection admin = server(); Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE " + this.name);
 		}
+		CREATED.add(this.name);
+	}
+
+	String name() {
+		return this.name;
 	}
 
 	static Connection server() throws SQLException {
@@ -119,42 +130,81 @@ final class PostgresqlTestDatabase extends TestDatabase {
 	}
 
 	/**
-	 * Temporary shadow databases the starter left on the server: those whose replay lock nobody
-	 * holds (a replay running in another process right now holds its lock, and is not left).
+	 * Temporary shadow databases of this JVM's test databases that the starter left: those whose
+	 * creator holds no lock any more. Other processes' shadows on the server are not looked at:
+	 * a shadow's name holds md5 of its live database's name.
 	 */
 	static List<String> shadowsLeft() throws SQLException {
 		List<String> left = new ArrayList<>();
-		for (String name : shadowsPresent()) {
-			Properties properties = new Properties();
-			properties.setProperty("user", SERVER_USER);
-			if (SERVER_PASSWORD != null) {
-				properties.setProperty("password", SERVER_PASSWORD);
-			}
-			String url = SERVER_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-			try (Connection connection = DriverManager.getConnection(url, properties);
-					Statement statement = connection.createStatement();
-					var rows = statement.executeQuery("SELECT pg_try_advisory_lock(" + 0x41424C32 + ", 0)")) {
-				if (rows.next() && rows.getBoolean(1)) {
-					left.add(name);
+		try (Connection admin = server();
+				var statement = admin.prepareStatement("SELECT d.datname FROM pg_database d"
+						+ " WHERE d.datname ~ '^autobaseline_shadow_[0-9]+_[0-9a-f]{16}$'"
+						+ " AND substr(d.datname, length(d.datname) - 15, 8) IN (SELECT left(md5(o), 8) FROM unnest(?::text[]) o)"
+						+ " AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.objsubid = 2"
+						+ " AND l.classid::bigint = " + SHADOW_OWNER_LOCK
+						+ " AND l.objid::bigint = ('x' || right(d.datname, 8))::bit(32)::bigint)")) {
+			statement.setArray(1, admin.createArrayOf("text", CREATED.toArray()));
+			try (var rows = statement.executeQuery()) {
+				while (rows.next()) {
+					left.add(rows.getString(1));
 				}
-			}
-			catch (SQLException ex) {
-				// Dropped meanwhile, or being dropped: not left behind.
 			}
 		}
 		return left;
 	}
 
-	/** Every database named like a temporary shadow, in use or not. */
-	static List<String> shadowsPresent() throws SQLException {
+	/** The temporary shadows of this database, in use or not. */
+	List<String> shadows() throws SQLException {
 		List<String> names = new ArrayList<>();
-		try (Connection admin = server(); Statement statement = admin.createStatement();
-				var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'autobaseline\\_shadow\\_%'")) {
-			while (rows.next()) {
-				names.add(rows.getString(1));
+		try (Connection admin = server();
+				var statement = admin.prepareStatement("SELECT datname FROM pg_database"
+						+ " WHERE datname ~ '^autobaseline_shadow_[0-9]+_[0-9a-f]{16}$'"
+						+ " AND substr(datname, length(datname) - 15, 8) = left(md5(?), 8)")) {
+			statement.setString(1, this.name);
+			try (var rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * Ends every other session in a database of this test (its own live or shadow database), as
+	 * the death of the process that held them does, and waits until they are gone.
+	 */
+	static void killSessions(String database) throws Exception {
+		try (Connection admin = server();
+				var kill = admin.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+						+ " WHERE datname = ? AND pid <> pg_backend_pid()");
+				var count = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+						+ " WHERE datname = ? AND pid <> pg_backend_pid()")) {
+			kill.setString(1, database);
+			kill.executeQuery().close();
+			count.setString(1, database);
+			for (int attempt = 0; attempt < 100; attempt++) {
+				try (var rows = count.executeQuery()) {
+					rows.next();
+					if (rows.getInt(1) == 0) {
+						return;
+					}
+				}
+				Thread.sleep(50);
+			}
+			throw new AssertionError("sessions in " + database + " did not end");
+		}
+	}
+
+	/** Whether a database of that name exists on the server. */
+	static boolean exists(String database) throws SQLException {
+		try (Connection admin = server();
+				var statement = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+			statement.setString(1, database);
+			try (var rows = statement.executeQuery()) {
+				return rows.next();
+			}
+		}
 	}
 
 	@Override

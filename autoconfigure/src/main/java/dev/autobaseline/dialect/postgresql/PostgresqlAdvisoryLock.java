@@ -26,8 +26,19 @@ final class PostgresqlAdvisoryLock implements AdoptionLock {
 	/** "ABL1": the adoption lock's class id. */
 	static final int ADOPTION = 0x41424C31;
 
-	/** "ABL2": the lock a replay holds inside its shadow database. */
+	/**
+	 * "ABL2": the lock a replay holds inside its shadow database (one replay at a time in a
+	 * provided shadow; in a temporary one, for earlier builds that look for it there).
+	 */
 	static final int SHADOW = 0x41424C32;
+
+	/**
+	 * "ABL3": held in live's database, keyed by a temporary shadow's name, from before its CREATE
+	 * DATABASE until after its DROP. Advisory locks belong to one database but every session's
+	 * are listed server-wide in {@code pg_locks}: a shadow whose key nobody holds was left by a
+	 * process that died.
+	 */
+	static final int TEMPORARY_SHADOW = 0x41424C33;
 
 	private static final long POLL_MILLIS = 100;
 

@@ -29,8 +29,9 @@ import dev.autobaseline.dialect.ShadowSettings;
  */
 public final class PostgresqlDialect implements Dialect {
 
-	static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
-			+ " AND n.nspname NOT LIKE 'pg\\_%'";
+	/** User schemas: neither system ones nor the marker a replay writes into a provided shadow. */
+	static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', '"
+			+ PostgresqlProvidedShadow.MARKER_SCHEMA + "') AND n.nspname NOT LIKE 'pg\\_%'";
 
 	/** What earlier catalog reads of this boot found: unchanged relations are shared between snapshots. */
 	private final PostgresqlCatalogReader catalogReader = new PostgresqlCatalogReader(new RelationCache());
@@ -239,7 +240,7 @@ public final class PostgresqlDialect implements Dialect {
 		if (settings.url() != null) {
 			return PostgresqlProvidedShadow.open(this, live, settings, timeout);
 		}
-		return PostgresqlTemporaryShadow.create(live, extensionsToSkip, settings, timeout);
+		return PostgresqlTemporaryShadow.create(live, extensionsToSkip, timeout);
 	}
 
 	@Override

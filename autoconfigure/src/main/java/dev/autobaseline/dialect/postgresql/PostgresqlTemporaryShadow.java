@@ -18,15 +18,21 @@ import dev.autobaseline.dialect.DriverManagerDataSource;
 import dev.autobaseline.dialect.JdbcUrls;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
-import dev.autobaseline.dialect.ShadowSettings;
 import dev.autobaseline.dialect.ShadowUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * A temporary database on the live server, made from {@code template0} with live's encoding,
- * locale, database settings and extensions, and always dropped. While the replay runs, a session
- * inside it holds an advisory lock: a shadow whose lock is free was left by a killed process.
+ * locale, database settings and extensions, and always dropped.
+ * <p>
+ * Its name says when it was made and whose it is:
+ * {@code autobaseline_shadow_<epoch seconds>_<owner><key>}, where {@code owner} is the first 8 hex
+ * digits of {@code md5(<live database name>)} and {@code key} the 8 hex digits of the advisory
+ * lock (class id {@link PostgresqlAdvisoryLock#TEMPORARY_SHADOW}) its creator holds in live's
+ * database from before {@code CREATE DATABASE} until after {@code DROP DATABASE}; its comment
+ * names the live database. A shadow whose lock nobody holds, in any database of the server, was
+ * left by a process that died: the next one to make a shadow drops it, however young.
  */
 final class PostgresqlTemporaryShadow implements Shadow {
 
@@ -34,7 +40,8 @@ final class PostgresqlTemporaryShadow implements Shadow {
 
 	static final String NAME_PREFIX = "autobaseline_shadow_";
 
-	private static final Pattern NAME = Pattern.compile("^" + NAME_PREFIX + "(\\d+)_[0-9a-f]+$");
+	/** Names of this kind, as a PostgreSQL regular expression: the last 8 hex digits are the lock's key. */
+	private static final String NAME = "^" + NAME_PREFIX + "[0-9]+_[0-9a-f]{16}$";
 
 	private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(.*)$");
 
@@ -46,38 +53,49 @@ final class PostgresqlTemporaryShadow implements Shadow {
 
 	private final DataSource dataSource;
 
-	private Connection lockSession;
+	/** The session in live's database that holds this shadow's lock until it is dropped. */
+	private final Connection ownerSession;
 
-	private PostgresqlTemporaryShadow(LiveDatabase live, String name, DataSource dataSource) {
+	/** A session inside the shadow that holds {@link PostgresqlAdvisoryLock#SHADOW} for earlier builds. */
+	private Connection shadowSession;
+
+	private PostgresqlTemporaryShadow(LiveDatabase live, String name, DataSource dataSource, Connection ownerSession) {
 		this.live = live;
 		this.name = name;
 		this.dataSource = dataSource;
+		this.ownerSession = ownerSession;
 	}
 
-	static PostgresqlTemporaryShadow create(LiveDatabase live, Set<String> extensionsToSkip, ShadowSettings settings,
-			Duration timeout) throws SQLException {
-		String name = NAME_PREFIX + (System.currentTimeMillis() / 1000) + "_"
-				+ Integer.toHexString(RANDOM.nextInt() & 0xffffff);
+	static PostgresqlTemporaryShadow create(LiveDatabase live, Set<String> extensionsToSkip, Duration timeout)
+			throws SQLException {
 		String liveUrl = live.resolveJdbcUrl();
+		Connection ownerSession = null;
+		String name;
 		List<String> extensions;
 		try (Connection admin = live.dataSource().getConnection()) {
 			admin.setAutoCommit(true);
-			dropAbandoned(admin, live, liveUrl, settings.leftoverMinAge());
+			// The lock comes first: whoever sees the database from now on sees it held.
+			ownerSession = new DriverManagerDataSource(liveUrl, live.username(), live.password()).getConnection();
+			ownerSession.setAutoCommit(true);
+			name = NAME_PREFIX + (System.currentTimeMillis() / 1000) + "_" + ownerTag(admin) + lockOwnName(ownerSession);
+			dropAbandoned(admin);
 			createDatabase(admin, name);
 			extensions = liveExtensions(admin, extensionsToSkip);
 		}
 		catch (SQLException ex) {
+			closeQuietly(ownerSession);
 			throw new ShadowUnavailableException("could not create a temporary shadow database on the live server ("
 					+ ex.getMessage() + "). Grant the application's role CREATEDB, or set autobaseline.shadow.url"
 					+ " to an empty database it may use", ex);
 		}
 		String url = replaceDatabase(liveUrl, name);
 		PostgresqlTemporaryShadow shadow = new PostgresqlTemporaryShadow(live, name,
-				new DriverManagerDataSource(url, live.username(), live.password(), sessionLimits(timeout)));
+				new DriverManagerDataSource(url, live.username(), live.password(), sessionLimits(timeout)),
+				ownerSession);
 		try {
-			shadow.lockSession = shadow.dataSource.getConnection();
-			shadow.lockSession.setAutoCommit(true);
-			try (Statement statement = shadow.lockSession.createStatement()) {
+			shadow.shadowSession = shadow.dataSource.getConnection();
+			shadow.shadowSession.setAutoCommit(true);
+			try (Statement statement = shadow.shadowSession.createStatement()) {
 				statement.execute("SELECT pg_advisory_lock(" + PostgresqlAdvisoryLock.SHADOW + ", 0)");
 				for (String extension : extensions) {
 					statement.execute("CREATE EXTENSION IF NOT EXISTS " + quote(extension));
@@ -93,6 +111,25 @@ final class PostgresqlTemporaryShadow implements Shadow {
 		return shadow;
 	}
 
+	/** The first 8 hex digits of md5 of live's name: whose shadow it is, also to an operator. */
+	private static String ownerTag(Connection admin) throws SQLException {
+		try (Statement statement = admin.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT left(pg_catalog.md5(pg_catalog.current_database()), 8)")) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	/** Takes a free key of the shadow lock class in live's database; returns it as 8 hex digits. */
+	private static String lockOwnName(Connection ownerSession) throws SQLException {
+		while (true) {
+			int key = RANDOM.nextInt();
+			if (new PostgresqlAdvisoryLock(null, PostgresqlAdvisoryLock.TEMPORARY_SHADOW, key).tryLock(ownerSession)) {
+				return String.format("%08x", key);
+			}
+		}
+	}
+
 	/**
 	 * Session limits for every shadow connection: a replay that waits on a lock (a concurrent
 	 * index behind Flyway's own transaction) fails instead of hanging.
@@ -105,52 +142,41 @@ final class PostgresqlTemporaryShadow implements Shadow {
 	}
 
 	/**
-	 * Drops temporary shadows left by killed processes: only those older than the minimum age
-	 * whose advisory lock is free, with a plain DROP DATABASE (never FORCE: another instance's
-	 * running replay is never killed).
+	 * Drops temporary shadows left by processes that died: those whose key no session of the
+	 * server holds, with a plain DROP DATABASE (never FORCE). A shadow listed here was created
+	 * after its creator took the lock, and the creator releases it only after the drop, so a free
+	 * key means a dead creator, whatever the shadow's age. Roles that may not drop a shadow leave
+	 * it to one that may.
 	 */
-	private static void dropAbandoned(Connection admin, LiveDatabase live, String liveUrl, Duration minAge) {
-		long now = System.currentTimeMillis() / 1000;
-		List<String> candidates = new ArrayList<>();
+	private static void dropAbandoned(Connection admin) {
+		List<String> abandoned = new ArrayList<>();
+		// The database list is read with the statement's snapshot, pg_locks after it: a shadow
+		// created before the snapshot had its key locked before, so a free key is not a creator
+		// between its lock and its CREATE DATABASE.
 		try (Statement statement = admin.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT datname FROM pg_catalog.pg_database"
-						+ " WHERE datname LIKE 'autobaseline\\_shadow\\_%'")) {
+				ResultSet rows = statement.executeQuery("SELECT d.datname FROM pg_catalog.pg_database d"
+						+ " WHERE d.datname ~ '" + NAME + "' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l"
+						+ " WHERE l.locktype = 'advisory' AND l.objsubid = 2 AND l.classid::bigint = "
+						+ Integer.toUnsignedLong(PostgresqlAdvisoryLock.TEMPORARY_SHADOW)
+						+ " AND l.objid::bigint = ('x' || right(d.datname, 8))::bit(32)::bigint)")) {
 			while (rows.next()) {
-				Matcher matcher = NAME.matcher(rows.getString(1));
-				if (matcher.matches() && now - Long.parseLong(matcher.group(1)) >= minAge.toSeconds()) {
-					candidates.add(rows.getString(1));
-				}
+				abandoned.add(rows.getString(1));
 			}
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not list leftover shadow databases", ex);
 			return;
 		}
-		for (String leftover : candidates) {
-			if (isAbandoned(live, liveUrl, leftover)) {
-				try (Statement statement = admin.createStatement()) {
-					statement.execute("DROP DATABASE IF EXISTS " + quote(leftover));
-					logger.info("autobaseline: dropped the shadow database \"" + leftover
-							+ "\" that a stopped process left behind");
-				}
-				catch (SQLException ex) {
-					logger.debug("Leftover shadow database " + leftover + " is in use; left for later", ex);
-				}
+		for (String leftover : abandoned) {
+			try (Statement statement = admin.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + quote(leftover));
+				logger.info("autobaseline: dropped the shadow database \"" + leftover
+						+ "\" that a stopped process left behind");
 			}
-		}
-	}
-
-	private static boolean isAbandoned(LiveDatabase live, String liveUrl, String leftover) {
-		DataSource dataSource = new DriverManagerDataSource(replaceDatabase(liveUrl, leftover), live.username(),
-				live.password());
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT pg_try_advisory_lock(" + PostgresqlAdvisoryLock.SHADOW
-						+ ", 0)")) {
-			// The session closes right after: taking the lock here only proves nobody holds it.
-			return rows.next() && rows.getBoolean(1);
-		}
-		catch (SQLException ex) {
-			return false;
+			catch (SQLException ex) {
+				// Another role's, or a dead process's session still closing: left for a later adoption.
+				logger.debug("Could not drop the leftover shadow database " + leftover + "; left for later", ex);
+			}
 		}
 	}
 
@@ -158,13 +184,15 @@ final class PostgresqlTemporaryShadow implements Shadow {
 		String encoding;
 		String collate;
 		String ctype;
+		String liveName;
 		try (Statement statement = admin.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT pg_catalog.pg_encoding_to_char(encoding), datcollate, datctype"
-						+ " FROM pg_catalog.pg_database WHERE datname = current_database()")) {
+				ResultSet rows = statement.executeQuery("SELECT pg_catalog.pg_encoding_to_char(encoding), datcollate, datctype,"
+						+ " datname FROM pg_catalog.pg_database WHERE datname = current_database()")) {
 			rows.next();
 			encoding = rows.getString(1);
 			collate = rows.getString(2);
 			ctype = rows.getString(3);
+			liveName = rows.getString(4);
 		}
 		List<String> settings = new ArrayList<>();
 		try (Statement statement = admin.createStatement();
@@ -178,6 +206,12 @@ final class PostgresqlTemporaryShadow implements Shadow {
 		try (Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0 ENCODING " + literal(encoding)
 					+ " LC_COLLATE " + literal(collate) + " LC_CTYPE " + literal(ctype));
+			// Whose it is, for an operator listing databases (\l+): the name holds md5 of the same.
+			statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal("Flyway Autobaseline: temporary"
+					+ " shadow of database " + quote(liveName) + ", dropped when its replay ends; left over when no"
+					+ " session holds its advisory lock (pg_locks.classid = "
+					+ Integer.toUnsignedLong(PostgresqlAdvisoryLock.TEMPORARY_SHADOW) + ", objid = "
+					+ Long.parseLong(name.substring(name.length() - 8), 16) + ")"));
 			for (String setting : settings) {
 				int equals = setting.indexOf('=');
 				String parameter = setting.substring(0, equals);
@@ -226,14 +260,17 @@ final class PostgresqlTemporaryShadow implements Shadow {
 
 	@Override
 	public void close() {
-		if (this.lockSession != null) {
-			try {
-				this.lockSession.close();
-			}
-			catch (SQLException ex) {
-				// The drop below fails visibly if the session lingers.
-			}
+		closeQuietly(this.shadowSession);
+		try {
+			drop();
 		}
+		finally {
+			// Only after the drop: until then the lock tells others the shadow is in use.
+			closeQuietly(this.ownerSession);
+		}
+	}
+
+	private void drop() {
 		SQLException last = null;
 		for (int attempt = 0; attempt < 20; attempt++) {
 			try (Connection admin = this.live.dataSource().getConnection(); Statement statement = admin.createStatement()) {
@@ -249,6 +286,17 @@ final class PostgresqlTemporaryShadow implements Shadow {
 		}
 		throw new ShadowUnavailableException("could not drop the temporary shadow database " + this.name
 				+ "; drop it by hand with DROP DATABASE \"" + this.name + "\"", last);
+	}
+
+	private static void closeQuietly(Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// Closing the session releases its locks anyway; a drop fails visibly if it lingers.
+			}
+		}
 	}
 
 	private static void sleep() {
