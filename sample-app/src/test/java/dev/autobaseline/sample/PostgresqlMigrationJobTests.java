@@ -20,11 +20,8 @@ class PostgresqlMigrationJobTests extends AbstractMigrationJobTests {
 
 	private static PostgresTestServer.TestDatabase database;
 
-	private static long classStarted;
-
 	@BeforeAll
 	static void createDatabase() {
-		classStarted = System.currentTimeMillis() / 1000;
 		database = PostgresTestServer.createDatabase("autobaseline_sample_job");
 	}
 
@@ -92,14 +89,13 @@ class PostgresqlMigrationJobTests extends AbstractMigrationJobTests {
 	}
 
 	/**
-	 * Temporary shadow databases created since this class started (their names carry their
-	 * creation time) that no session uses: left behind. Other runs on the same server (tests,
-	 * benchmarks) replay into shadows of their own, which are in use until they are dropped; one
-	 * between its creation and its first connection counts only if it stays so for a few seconds.
+	 * Temporary shadow databases of this class's database still on the server: left behind (a
+	 * shadow's name holds md5 of its live database's name, so other runs' shadows on the same
+	 * server are not counted). A few seconds are allowed for a drop that is still under way.
 	 */
 	private static List<String> shadowsLeftBehind() throws SQLException {
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-		List<String> shadows = shadowsSince(classStarted);
+		List<String> shadows = shadowsOf(database.name());
 		while (!shadows.isEmpty() && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(200);
@@ -108,22 +104,20 @@ class PostgresqlMigrationJobTests extends AbstractMigrationJobTests {
 				Thread.currentThread().interrupt();
 				break;
 			}
-			shadows = shadowsSince(classStarted);
+			shadows = shadowsOf(database.name());
 		}
 		return shadows;
 	}
 
-	private static List<String> shadowsSince(long epochSeconds) throws SQLException {
+	private static List<String> shadowsOf(String live) throws SQLException {
 		List<String> shadows = new ArrayList<>();
 		try (Connection connection = PostgresTestServer.connect(PostgresTestServer.URL);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(
-						"SELECT d.datname FROM pg_database d WHERE d.datname LIKE 'autobaseline\\_shadow\\_%'"
-								+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)"
-								+ " ORDER BY 1")) {
-			while (rows.next()) {
-				String[] parts = rows.getString(1).split("_");
-				if (parts.length >= 3 && parts[2].matches("\\d+") && Long.parseLong(parts[2]) >= epochSeconds) {
+				java.sql.PreparedStatement statement = connection.prepareStatement("SELECT datname FROM pg_database"
+						+ " WHERE datname ~ '^autobaseline_shadow_[0-9]+_[0-9a-f]{16}$'"
+						+ " AND substr(datname, length(datname) - 15, 8) = left(md5(?), 8) ORDER BY 1")) {
+			statement.setString(1, live);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
 					shadows.add(rows.getString(1));
 				}
 			}
