@@ -138,7 +138,11 @@ public interface Dialect {
 
 	}
 
-	/** The schema of a relation key. */
+	/**
+	 * The schema of a relation key, or {@code null} where keys carry no schema: on MariaDB a
+	 * schema is a database, one per adoption, and keys must compare between the shadow database
+	 * and live, so they name the relation only; {@code null} then means Flyway's default schema.
+	 */
 	String schemaOf(String relationKey);
 
 	/** SQL for the user name recorded in {@code installed_by}. */

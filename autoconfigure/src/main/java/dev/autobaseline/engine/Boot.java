@@ -148,8 +148,10 @@ final class Boot {
 				ours.add(migration.getScript());
 			}
 		}
-		String schema = this.dialect.schemaOf(table);
-		String name = table.startsWith(schema + ".") ? table.substring(schema.length() + 1) : table;
+		String keyed = this.dialect.schemaOf(table);
+		// A key without a schema (MariaDB) names a table of Flyway's default schema.
+		String schema = (keyed != null) ? keyed : this.history.schema();
+		String name = (keyed != null && table.startsWith(keyed + ".")) ? table.substring(keyed.length() + 1) : table;
 		try (java.sql.Statement statement = connection.createStatement();
 				java.sql.ResultSet scripts = statement
 					.executeQuery("SELECT script FROM " + this.dialect.qualify(schema, name))) {

@@ -79,9 +79,9 @@ public final class ShadowReplay {
 
 	/**
 	 * Replays every versioned migration of the live configuration, always to the last one.
-	 * @param defaultSchema the schema Flyway uses on live: the replay uses the same one, so that
-	 * relations land in schemas of the same names on both sides
-	 * @param schemas the schemas Flyway manages on live
+	 * @param defaultSchema the schema Flyway uses on live: the replay uses the shadow's name for it
+	 * ({@link Shadow#schemaFor}), so that relations land where their keys compare with live's
+	 * @param schemas the schemas Flyway manages on live, mapped the same way
 	 */
 	public ReplayResult replay(Configuration liveConfiguration, String defaultSchema, List<String> schemas)
 			throws SQLException {
@@ -119,11 +119,13 @@ public final class ShadowReplay {
 			.map(JavaMigration::getVersion)
 			.filter(java.util.Objects::nonNull)
 			.collect(java.util.stream.Collectors.toSet());
+		// Live's schema names as the shadow knows them: its default schema (and so the history table
+		// and ${flyway:defaultSchema}), the schemas it manages, and those a provided shadow's cleaning removes.
 		FluentConfiguration configuration = Flyway.configure(liveConfiguration.getClassLoader())
 			.configuration(liveConfiguration)
 			.dataSource(shadow.dataSource())
-			.defaultSchema(defaultSchema)
-			.schemas(schemas.toArray(String[]::new))
+			.defaultSchema((defaultSchema != null) ? shadow.schemaFor(defaultSchema) : null)
+			.schemas(schemas.stream().map(shadow::schemaFor).distinct().toArray(String[]::new))
 			.javaMigrations((this.javaMigrationBeans == JavaMigrationBeans.RUN) ? liveConfiguration.getJavaMigrations()
 					: inert(liveConfiguration.getJavaMigrations()))
 			.target(MigrationVersion.LATEST)
