@@ -95,6 +95,8 @@ public class AutobaselineProperties {
 
 	private final Backup backup = new Backup();
 
+	private final Mysql mysql = new Mysql();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -201,6 +203,31 @@ public class AutobaselineProperties {
 
 	public Backup getBackup() {
 		return this.backup;
+	}
+
+	public Mysql getMysql() {
+		return this.mysql;
+	}
+
+	/**
+	 * MySQL servers, which the MariaDB dialect adopts only when asked to.
+	 */
+	public static class Mysql {
+
+		/**
+		 * Whether to adopt MySQL servers too. The MariaDB and MySQL dialect was tested on MariaDB
+		 * only; a server whose version string does not say MariaDB is refused unless this is set.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

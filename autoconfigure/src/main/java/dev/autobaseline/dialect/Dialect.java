@@ -44,6 +44,16 @@ public interface Dialect {
 	}
 
 	/**
+	 * Checks that the server is one the starter supports, where one dialect serves servers that
+	 * were not all tested (MariaDB's serves MySQL only with {@code autobaseline.mysql.enabled}).
+	 * The engine calls this one; it defaults to {@link #checkSupported(Connection)}.
+	 * @param mysqlEnabled whether a MySQL server may be adopted
+	 */
+	default void checkSupported(Connection connection, boolean mysqlEnabled) throws SQLException {
+		checkSupported(connection);
+	}
+
+	/**
 	 * A connection for the fast path: one statement on a managed database, so nothing is set up
 	 * on it. Defaults to an inspection connection.
 	 */
@@ -190,6 +200,36 @@ public interface Dialect {
 	 */
 	default boolean hasClusterWideStatements() {
 		return false;
+	}
+
+	/**
+	 * Checks, before any shadow exists, that the replay can map live's schemas to a shadow: a
+	 * dialect whose schema is a database (MariaDB) replays one database only.
+	 * @throws UnsupportedDatabaseException naming what is not supported
+	 */
+	default void checkReplaySchemas(List<String> liveSchemas) {
+	}
+
+	/**
+	 * What the migration scripts hold that must not run in a shadow, found before any shadow
+	 * exists. Defaults to nothing: PostgreSQL's cluster-wide statements are found by the engine
+	 * ({@link #hasClusterWideStatements()}).
+	 * @param configuration live's Flyway configuration (placeholders)
+	 * @param scripts script path to text, as read from Flyway's locations
+	 * @param liveSchemas live's schemas, Flyway's default one first
+	 */
+	default ScriptFindings scanScripts(org.flywaydb.core.api.configuration.Configuration configuration,
+			java.util.Map<String, String> scripts, List<String> liveSchemas) {
+		return ScriptFindings.NONE;
+	}
+
+	/**
+	 * Whether the history table takes the starter's multi-row rewrites atomically (record:
+	 * history, rebaseline, repair): false for a MariaDB table whose engine is not transactional,
+	 * where a kill mid-way would leave a partial history that Flyway then trusts.
+	 */
+	default boolean isTransactional(Connection connection, String schema, String table) throws SQLException {
+		return true;
 	}
 
 	/**

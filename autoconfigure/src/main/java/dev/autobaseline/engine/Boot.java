@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.replay.CatalogScope;
@@ -50,6 +51,10 @@ final class Boot {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	/** The adoption lock this boot holds, checked before comparing and before each write. */
+	private AdoptionLock.Held lock = () -> {
+	};
+
 	Boot(AutobaselineSettings settings, FlywayQuieter quieter, Flyway flyway, Configuration configuration,
 			LiveDatabase live, Dialect dialect, HistoryTable history, long started) {
 		this.settings = settings;
@@ -73,7 +78,8 @@ final class Boot {
 	 * this one waited; on SQLite the lock covers every boot), then inspect, detect, baseline
 	 * and migrate.
 	 */
-	AdoptionReport underLock() throws SQLException {
+	AdoptionReport underLock(AdoptionLock.Held held) throws SQLException {
+		this.lock = held;
 		HistoryRows fastPath;
 		try (Connection connection = this.dialect.openInspection(this.live, this.settings.dryRun())) {
 			fastPath = HistoryRows.countApplied(connection, this.history);
@@ -174,6 +180,7 @@ final class Boot {
 		MigrationVersion version = MigrationVersion.fromVersion((recorded != null) ? recorded : "0");
 		List<String> warnings = new ArrayList<>();
 		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, warnings::add);
+		this.lock.checkHeld();
 		ReplayedVersion at = evidence.at(version);
 		List<dev.autobaseline.catalog.Difference> drift = driftAtLevel(evidence, at);
 		if (drift.isEmpty() && !at.catalog().full()) {
@@ -275,6 +282,7 @@ final class Boot {
 			return report(SchemaState.INCONSISTENT, verdict, null, Boolean.FALSE, -1, List.of());
 		}
 		String backup = prepareForWrites();
+		requireTransactionalHistory("autobaseline.repair", "true");
 		int removed = BaselineWriter.deleteFailedRows(this.live, this.history);
 		warn("autobaseline: repair=true removed " + Refusals.count(removed, "failed row")
 				+ " from the history (the schema matches V" + lastSuccessful + "); Flyway runs them again");
@@ -347,9 +355,11 @@ final class Boot {
 							? " (" + verdict.detection().level().name().toLowerCase(java.util.Locale.ROOT) + ")" : "")
 					+ " >>";
 			if (inspection.state() == SchemaState.BASELINED) {
+				requireTransactionalHistory("autobaseline.rebaseline", "true");
 				BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description, failedAttempt);
 			}
 			else {
+				warnIfNotTransactional(inspection.history().exists());
 				BaselineWriter.baseline(this.configuration, this.live, this.dialect, this.history,
 						inspection.history().exists(), baselineVersion, description);
 			}
@@ -359,6 +369,8 @@ final class Boot {
 			if (!write) {
 				prepareForWrites();
 			}
+			this.lock.checkHeld();
+			requireTransactionalHistory("autobaseline.record", "history");
 			BaselineWriter.recordHistory(this.flyway, this.live, this.dialect, this.history, this.configuration);
 		}
 		int applied = this.flyway.migrate().migrationsExecuted;
@@ -367,6 +379,7 @@ final class Boot {
 
 	/** Before the first write: a writable database, and a backup where the engine can take one. */
 	private String prepareForWrites() throws SQLException {
+		this.lock.checkHeld();
 		try (Connection connection = this.dialect.openInspection(this.live, false)) {
 			this.dialect.checkWritable(connection);
 			if (!this.settings.backupEnabled()) {
@@ -379,6 +392,37 @@ final class Boot {
 				return backup.path().toString();
 			}
 			return backup.hint();
+		}
+	}
+
+	/**
+	 * Refuses a multi-row rewrite of a history table that is not transactional (MariaDB MyISAM,
+	 * Aria): a kill mid-way would leave a partial history that Flyway then trusts.
+	 */
+	private void requireTransactionalHistory(String property, String value) throws SQLException {
+		try (Connection connection = this.dialect.openInspection(this.live, false)) {
+			boolean transactional = this.dialect.isTransactional(connection, this.history.schema(), this.history.table());
+			endTransaction(connection);
+			if (!transactional) {
+				throw new InvalidConfigurationException(property, value, "rewrites several rows of the history table "
+						+ this.history.qualified() + ", which is not transactional (not InnoDB): a kill part-way would"
+						+ " leave a partial history. Convert it with ALTER TABLE ... ENGINE=InnoDB first");
+			}
+		}
+	}
+
+	/** A single BASELINE insert into a history table that is not transactional goes ahead, with a WARN. */
+	private void warnIfNotTransactional(boolean tableExists) throws SQLException {
+		if (!tableExists) {
+			return;
+		}
+		try (Connection connection = this.dialect.openInspection(this.live, false)) {
+			if (!this.dialect.isTransactional(connection, this.history.schema(), this.history.table())) {
+				warn("autobaseline: the history table " + this.history.qualified() + " is not transactional (not"
+						+ " InnoDB); the BASELINE row is one insert, so it goes ahead, but convert the table with"
+						+ " ALTER TABLE ... ENGINE=InnoDB");
+			}
+			endTransaction(connection);
 		}
 	}
 
@@ -409,6 +453,7 @@ final class Boot {
 		}
 		List<String> warnings = new ArrayList<>();
 		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, warnings::add);
+		this.lock.checkHeld();
 		Detection detection;
 		try {
 			detection = evidence.choose(this.settings, this.configuration.getTarget());

@@ -88,6 +88,8 @@ public final class ShadowReplay {
 		if (this.dialect.hasClusterWideStatements() && !this.allowClusterStatements) {
 			refuseClusterStatements(liveConfiguration);
 		}
+		this.dialect.checkReplaySchemas(schemas);
+		refuseScriptsThatLeaveTheShadow(liveConfiguration, defaultSchema, schemas);
 		Set<String> skippedExtensions = new HashSet<>();
 		while (true) {
 			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions,
@@ -195,6 +197,33 @@ public final class ShadowReplay {
 		}
 		if (!found.isEmpty()) {
 			throw new ClusterStatementsException(found);
+		}
+	}
+
+	/**
+	 * Refuses before any shadow exists what the dialect's scan finds: statements that leave the
+	 * shadow for a live database always, those that reach the server unless allowed.
+	 */
+	private void refuseScriptsThatLeaveTheShadow(Configuration configuration, String defaultSchema,
+			List<String> schemas) {
+		List<String> liveSchemas = new java.util.ArrayList<>();
+		if (defaultSchema != null) {
+			liveSchemas.add(defaultSchema);
+		}
+		schemas.stream().filter((schema) -> !liveSchemas.contains(schema)).forEach(liveSchemas::add);
+		dev.autobaseline.dialect.ScriptFindings findings;
+		try {
+			findings = this.dialect.scanScripts(configuration, MigrationScripts.read(configuration), liveSchemas);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not read the migration scripts to check them"
+					+ " for statements that leave the shadow: " + ex.getMessage(), ex);
+		}
+		if (!findings.escaping().isEmpty()) {
+			throw new ClusterStatementsException(findings.escaping(), "the live database", false);
+		}
+		if (!findings.serverWide().isEmpty() && !this.allowClusterStatements) {
+			throw new ClusterStatementsException(findings.serverWide(), findings.reach(), true);
 		}
 	}
 
