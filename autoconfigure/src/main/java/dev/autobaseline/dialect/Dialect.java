@@ -24,6 +24,10 @@ public interface Dialect {
 		if (url.startsWith("jdbc:postgresql:")) {
 			return new dev.autobaseline.dialect.postgresql.PostgresqlDialect();
 		}
+		if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+			// MariaDB or MySQL is told apart once per server, from its version string, in checkSupported.
+			return new dev.autobaseline.dialect.mariadb.MariadbDialect();
+		}
 		throw new UnsupportedDatabaseException(jdbcUrl);
 	}
 
@@ -204,7 +208,9 @@ public interface Dialect {
 
 	/**
 	 * Checks, before any shadow exists, that the replay can map live's schemas to a shadow: a
-	 * dialect whose schema is a database (MariaDB) replays one database only.
+	 * dialect whose schema is a database (MariaDB) replays one database only. Called once per
+	 * replay, right before {@link #openShadow}.
+	 * @param liveSchemas live's schemas, Flyway's default one first
 	 * @throws UnsupportedDatabaseException naming what is not supported
 	 */
 	default void checkReplaySchemas(List<String> liveSchemas) {

@@ -88,8 +88,13 @@ public final class ShadowReplay {
 		if (this.dialect.hasClusterWideStatements() && !this.allowClusterStatements) {
 			refuseClusterStatements(liveConfiguration);
 		}
-		this.dialect.checkReplaySchemas(schemas);
-		refuseScriptsThatLeaveTheShadow(liveConfiguration, defaultSchema, schemas);
+		List<String> liveSchemas = new java.util.ArrayList<>();
+		if (defaultSchema != null) {
+			liveSchemas.add(defaultSchema);
+		}
+		schemas.stream().filter((schema) -> !liveSchemas.contains(schema)).forEach(liveSchemas::add);
+		this.dialect.checkReplaySchemas(liveSchemas);
+		refuseScriptsThatLeaveTheShadow(liveConfiguration, liveSchemas);
 		Set<String> skippedExtensions = new HashSet<>();
 		while (true) {
 			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions,
@@ -204,13 +209,7 @@ public final class ShadowReplay {
 	 * Refuses before any shadow exists what the dialect's scan finds: statements that leave the
 	 * shadow for a live database always, those that reach the server unless allowed.
 	 */
-	private void refuseScriptsThatLeaveTheShadow(Configuration configuration, String defaultSchema,
-			List<String> schemas) {
-		List<String> liveSchemas = new java.util.ArrayList<>();
-		if (defaultSchema != null) {
-			liveSchemas.add(defaultSchema);
-		}
-		schemas.stream().filter((schema) -> !liveSchemas.contains(schema)).forEach(liveSchemas::add);
+	private void refuseScriptsThatLeaveTheShadow(Configuration configuration, List<String> liveSchemas) {
 		dev.autobaseline.dialect.ScriptFindings findings;
 		try {
 			findings = this.dialect.scanScripts(configuration, MigrationScripts.read(configuration), liveSchemas);
