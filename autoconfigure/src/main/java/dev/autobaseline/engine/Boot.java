@@ -348,6 +348,10 @@ final class Boot {
 					(verdict.replay() != null) ? pending.size() : -1, pending).withBackup(dryRunBackupNote());
 		}
 		String backup = null;
+		if (this.settings.record() == RecordMode.HISTORY && !"0".equals(baselineVersion) && rows.exists()) {
+			// Before the first write: a refusal after the BASELINE row would already have changed live.
+			requireTransactionalHistory("autobaseline.record", "history");
+		}
 		if (write) {
 			backup = prepareForWrites();
 			String description = "<< Autobaseline: " + verdict.evidence()
