@@ -243,8 +243,10 @@ public class AutobaselineProperties {
 
 		/**
 		 * Whether to replay PostgreSQL scripts that hold cluster-wide statements (roles,
-		 * tablespaces, databases, server settings, COPY to files or programs, dblink). They would
-		 * reach past the shadow into the live cluster.
+		 * tablespaces, databases, server settings, COPY to files or programs, dblink), and MariaDB
+		 * scripts that reach the server (users, grants, global variables, files). They would reach
+		 * past the shadow into the live cluster or server. A MariaDB script that names the live
+		 * database or switches database is refused whatever this says.
 		 */
 		private boolean allowClusterStatements;
 
