@@ -61,7 +61,7 @@ public final class AutobaselineAutoConfiguration {
 				properties.getLockTimeout(), properties.getReplay().getTimeout(), properties.getBackup().isEnabled(),
 				properties.getBackup().getDirectory(), properties.getRecord(), properties.isRepair(),
 				properties.isVerifyManaged(), properties.getReplay().isAllowClusterStatements(),
-				properties.getReplay().getJavaMigrationBeans());
+				properties.getReplay().getJavaMigrationBeans(), properties.getMysql().isEnabled());
 	}
 
 }

@@ -96,6 +96,8 @@ public class AutobaselineProperties {
 
 	private final Backup backup = new Backup();
 
+	private final Mysql mysql = new Mysql();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -204,6 +206,31 @@ public class AutobaselineProperties {
 		return this.backup;
 	}
 
+	public Mysql getMysql() {
+		return this.mysql;
+	}
+
+	/**
+	 * MySQL servers, which the MariaDB dialect adopts only when asked to.
+	 */
+	public static class Mysql {
+
+		/**
+		 * Whether to adopt MySQL servers too. The MariaDB and MySQL dialect was tested on MariaDB
+		 * only; a server whose version string does not say MariaDB is refused unless this is set.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
 	/**
 	 * The replay of the migrations into the shadow database.
 	 */
@@ -217,8 +244,10 @@ public class AutobaselineProperties {
 
 		/**
 		 * Whether to replay PostgreSQL scripts that hold cluster-wide statements (roles,
-		 * tablespaces, databases, server settings, COPY to files or programs, dblink). They would
-		 * reach past the shadow into the live cluster.
+		 * tablespaces, databases, server settings, COPY to files or programs, dblink), and MariaDB
+		 * scripts that reach the server (users, grants, global variables, files). They would reach
+		 * past the shadow into the live cluster or server. A MariaDB script that names the live
+		 * database or switches database is refused whatever this says.
 		 */
 		private boolean allowClusterStatements;
 

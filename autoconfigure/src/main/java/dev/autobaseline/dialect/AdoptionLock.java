@@ -30,6 +30,14 @@ public interface AdoptionLock {
 	/** A held lock: closing releases it. */
 	interface Held extends AutoCloseable {
 
+		/**
+		 * Checks that the lock is still held, before comparing catalogs and before each write: a
+		 * MariaDB named lock is lost, silently, with its session.
+		 * @throws LockLostException when it is not
+		 */
+		default void checkHeld() throws SQLException {
+		}
+
 		@Override
 		void close();
 

@@ -24,6 +24,10 @@ public interface Dialect {
 		if (url.startsWith("jdbc:postgresql:")) {
 			return new dev.autobaseline.dialect.postgresql.PostgresqlDialect();
 		}
+		if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+			// MariaDB or MySQL is told apart once per server, from its version string, in checkSupported.
+			return new dev.autobaseline.dialect.mariadb.MariadbDialect();
+		}
 		throw new UnsupportedDatabaseException(jdbcUrl);
 	}
 
@@ -41,6 +45,16 @@ public interface Dialect {
 	 * @throws IllegalStateException naming what is too old
 	 */
 	default void checkSupported(Connection connection) throws SQLException {
+	}
+
+	/**
+	 * Checks that the server is one the starter supports, where one dialect serves servers that
+	 * were not all tested (MariaDB's serves MySQL only with {@code autobaseline.mysql.enabled}).
+	 * The engine calls this one; it defaults to {@link #checkSupported(Connection)}.
+	 * @param mysqlEnabled whether a MySQL server may be adopted
+	 */
+	default void checkSupported(Connection connection, boolean mysqlEnabled) throws SQLException {
+		checkSupported(connection);
 	}
 
 	/**
@@ -138,7 +152,11 @@ public interface Dialect {
 
 	}
 
-	/** The schema of a relation key. */
+	/**
+	 * The schema of a relation key, or {@code null} where keys carry no schema: on MariaDB a
+	 * schema is a database, one per adoption, and keys must compare between the shadow database
+	 * and live, so they name the relation only; {@code null} then means Flyway's default schema.
+	 */
 	String schemaOf(String relationKey);
 
 	/** SQL for the user name recorded in {@code installed_by}. */
@@ -186,6 +204,38 @@ public interface Dialect {
 	 */
 	default boolean hasClusterWideStatements() {
 		return false;
+	}
+
+	/**
+	 * Checks, before any shadow exists, that the replay can map live's schemas to a shadow: a
+	 * dialect whose schema is a database (MariaDB) replays one database only. Called once per
+	 * replay, right before {@link #openShadow}.
+	 * @param liveSchemas live's schemas, Flyway's default one first
+	 * @throws UnsupportedDatabaseException naming what is not supported
+	 */
+	default void checkReplaySchemas(List<String> liveSchemas) {
+	}
+
+	/**
+	 * What the migration scripts hold that must not run in a shadow, found before any shadow
+	 * exists. Defaults to nothing: PostgreSQL's cluster-wide statements are found by the engine
+	 * ({@link #hasClusterWideStatements()}).
+	 * @param configuration live's Flyway configuration (placeholders)
+	 * @param scripts script path to text, as read from Flyway's locations
+	 * @param liveSchemas live's schemas, Flyway's default one first
+	 */
+	default ScriptFindings scanScripts(org.flywaydb.core.api.configuration.Configuration configuration,
+			java.util.Map<String, String> scripts, List<String> liveSchemas) {
+		return ScriptFindings.NONE;
+	}
+
+	/**
+	 * Whether the history table takes the starter's multi-row rewrites atomically (record:
+	 * history, rebaseline, repair): false for a MariaDB table whose engine is not transactional,
+	 * where a kill mid-way would leave a partial history that Flyway then trusts.
+	 */
+	default boolean isTransactional(Connection connection, String schema, String table) throws SQLException {
+		return true;
 	}
 
 	/**

@@ -14,6 +14,17 @@ public interface Shadow extends AutoCloseable {
 	/** A name for logs, e.g. {@code temporary database "autobaseline_shadow_..."}. */
 	String description();
 
+	/**
+	 * The shadow's name for one of live's schemas: where the replay's Flyway puts (and a provided
+	 * shadow's cleaning removes) what live keeps in that schema. The same name where a schema lives
+	 * inside a database, as on PostgreSQL and SQLite; the shadow database itself where a schema is
+	 * a database (MariaDB), since passing live's name through would migrate into, and clean, the
+	 * live database.
+	 */
+	default String schemaFor(String liveSchema) {
+		return liveSchema;
+	}
+
 	/** Whether the replay must clean the shadow with Flyway before closing it (a provided one). */
 	default boolean cleanAfterUse() {
 		return false;

@@ -7,10 +7,29 @@ public class UnsupportedDatabaseException extends RuntimeException {
 
 	private final String jdbcUrl;
 
+	private final String reason;
+
 	public UnsupportedDatabaseException(String jdbcUrl) {
-		super("Flyway Autobaseline supports SQLite and PostgreSQL; the database at " + redact(jdbcUrl)
-				+ " is neither. Set autobaseline.enabled=false to use Spring Boot's plain Flyway behaviour.");
+		super("Flyway Autobaseline supports SQLite, PostgreSQL and MariaDB; the database at " + redact(jdbcUrl)
+				+ " is none of them. Set autobaseline.enabled=false to use Spring Boot's plain Flyway behaviour.");
 		this.jdbcUrl = redact(jdbcUrl);
+		this.reason = null;
+	}
+
+	/**
+	 * A server of a supported engine that this setup is not: a MySQL server without
+	 * {@code autobaseline.mysql.enabled}, several MariaDB databases.
+	 * @param reason what is not supported and the property that gets further, as one sentence
+	 */
+	public UnsupportedDatabaseException(String jdbcUrl, String reason) {
+		super("Flyway Autobaseline: " + reason);
+		this.jdbcUrl = redact(jdbcUrl);
+		this.reason = reason;
+	}
+
+	/** What is not supported, or {@code null} for an engine the starter does not know. */
+	public String getReason() {
+		return this.reason;
 	}
 
 	/** The database's JDBC URL without its query string (which may hold a password). */

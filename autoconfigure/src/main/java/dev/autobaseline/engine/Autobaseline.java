@@ -61,7 +61,7 @@ public class Autobaseline {
 			if (!locksEveryBoot) {
 				HistoryRows.FastPath fastPath;
 				try (Connection connection = dialect.openFastPath(live, this.settings.dryRun())) {
-					dialect.checkSupported(connection);
+					dialect.checkSupported(connection, this.settings.mysqlEnabled());
 					fastPath = HistoryRows.fastPath(connection, dialect, configuration);
 					Boot.endTransaction(connection);
 				}
@@ -75,7 +75,7 @@ public class Autobaseline {
 			try (Connection connection = dialect.openInspection(live, this.settings.dryRun())) {
 				if (locksEveryBoot) {
 					// An engine locked on every boot counts the rows under the lock: one connection less before it.
-					dialect.checkSupported(connection);
+					dialect.checkSupported(connection, this.settings.mysqlEnabled());
 				}
 				history = HistoryTable.locate(configuration, dialect, connection);
 				lock = dialect.adoptionLock(live, connection, history.qualified(), this.settings.dryRun());
@@ -83,7 +83,7 @@ public class Autobaseline {
 			}
 			Boot boot = new Boot(this.settings, this.quieter, flyway, configuration, live, dialect, history, started);
 			try (AdoptionLock.Held held = lock.acquire(this.settings.lockTimeout())) {
-				return finish(boot.underLock());
+				return finish(boot.underLock(held));
 			}
 		}
 		catch (SQLException ex) {

@@ -31,11 +31,14 @@ import dev.autobaseline.replay.OnAmbiguous;
  * from the version its history records
  * @param allowClusterStatements whether to replay PostgreSQL scripts with cluster-wide statements
  * @param javaMigrationBeans whether {@code JavaMigration} beans are stubbed or run during the replay
+ * @param mysqlEnabled whether a MySQL server is adopted too (the MariaDB dialect was tested on
+ * MariaDB only)
  */
 public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
 		List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
 		Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record,
-		boolean repair, boolean verifyManaged, boolean allowClusterStatements, JavaMigrationBeans javaMigrationBeans) {
+		boolean repair, boolean verifyManaged, boolean allowClusterStatements, JavaMigrationBeans javaMigrationBeans,
+		boolean mysqlEnabled) {
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,6 +46,16 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 
 	public AutobaselineSettings {
 		ignoreTables = List.copyOf(ignoreTables);
+	}
+
+	/** The settings without MySQL servers ({@code mysqlEnabled} false). */
+	public AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
+			List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow, Duration lockTimeout,
+			Duration replayTimeout, boolean backupEnabled, Path backupDirectory, RecordMode record, boolean repair,
+			boolean verifyManaged, boolean allowClusterStatements, JavaMigrationBeans javaMigrationBeans) {
+		this(mode, fixedVersion, match, onAmbiguous, ignoreTables, dryRun, rebaseline, shadow, lockTimeout,
+				replayTimeout, backupEnabled, backupDirectory, record, repair, verifyManaged, allowClusterStatements,
+				javaMigrationBeans, false);
 	}
 
 	/** The defaults: detect, columns, highest, nothing ignored, writing, backups next to the file. */
@@ -57,7 +70,15 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
 				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, backupEnabled,
 				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
-				this.javaMigrationBeans);
+				this.javaMigrationBeans, this.mysqlEnabled);
+	}
+
+	/** These settings with MySQL servers adopted or refused. */
+	public AutobaselineSettings withMysqlEnabled(boolean mysqlEnabled) {
+		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
+				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
+				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
+				this.javaMigrationBeans, mysqlEnabled);
 	}
 
 }

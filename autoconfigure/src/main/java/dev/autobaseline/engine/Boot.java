@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.replay.CatalogScope;
@@ -50,6 +51,10 @@ final class Boot {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	/** The adoption lock this boot holds, checked before comparing and before each write. */
+	private AdoptionLock.Held lock = () -> {
+	};
+
 	Boot(AutobaselineSettings settings, FlywayQuieter quieter, Flyway flyway, Configuration configuration,
 			LiveDatabase live, Dialect dialect, HistoryTable history, long started) {
 		this.settings = settings;
@@ -73,7 +78,8 @@ final class Boot {
 	 * this one waited; on SQLite the lock covers every boot), then inspect, detect, baseline
 	 * and migrate.
 	 */
-	AdoptionReport underLock() throws SQLException {
+	AdoptionReport underLock(AdoptionLock.Held held) throws SQLException {
+		this.lock = held;
 		HistoryRows fastPath;
 		try (Connection connection = this.dialect.openInspection(this.live, this.settings.dryRun())) {
 			fastPath = HistoryRows.countApplied(connection, this.history);
@@ -148,8 +154,10 @@ final class Boot {
 				ours.add(migration.getScript());
 			}
 		}
-		String schema = this.dialect.schemaOf(table);
-		String name = table.startsWith(schema + ".") ? table.substring(schema.length() + 1) : table;
+		String keyed = this.dialect.schemaOf(table);
+		// A key without a schema (MariaDB) names a table of Flyway's default schema.
+		String schema = (keyed != null) ? keyed : this.history.schema();
+		String name = (keyed != null && table.startsWith(keyed + ".")) ? table.substring(keyed.length() + 1) : table;
 		try (java.sql.Statement statement = connection.createStatement();
 				java.sql.ResultSet scripts = statement
 					.executeQuery("SELECT script FROM " + this.dialect.qualify(schema, name))) {
@@ -173,6 +181,7 @@ final class Boot {
 		List<String> warnings = new ArrayList<>();
 		// The version to compare is known before the replay: it is read in full as the replay passes it.
 		Evidence evidence = gather(Evidence.Reads.AS_NEEDED, version, warnings::add);
+		this.lock.checkHeld();
 		ReplayedVersion at = evidence.at(version);
 		if (!at.catalog().full()) {
 			// The history records a version no migration has: the one below it is compared, read in full.
@@ -279,6 +288,7 @@ final class Boot {
 			return report(SchemaState.INCONSISTENT, verdict, null, Boolean.FALSE, -1, List.of());
 		}
 		String backup = prepareForWrites();
+		requireTransactionalHistory("autobaseline.repair", "true");
 		int removed = BaselineWriter.deleteFailedRows(this.live, this.history);
 		warn("autobaseline: repair=true removed " + Refusals.count(removed, "failed row")
 				+ " from the history (the schema matches V" + lastSuccessful + "); Flyway runs them again");
@@ -344,6 +354,10 @@ final class Boot {
 					(verdict.replay() != null) ? pending.size() : -1, pending).withBackup(dryRunBackupNote());
 		}
 		String backup = null;
+		if (this.settings.record() == RecordMode.HISTORY && !"0".equals(baselineVersion) && rows.exists()) {
+			// Before the first write: a refusal after the BASELINE row would already have changed live.
+			requireTransactionalHistory("autobaseline.record", "history");
+		}
 		if (write) {
 			backup = prepareForWrites();
 			String description = "<< Autobaseline: " + verdict.evidence()
@@ -351,9 +365,11 @@ final class Boot {
 							? " (" + verdict.detection().level().name().toLowerCase(java.util.Locale.ROOT) + ")" : "")
 					+ " >>";
 			if (inspection.state() == SchemaState.BASELINED) {
+				requireTransactionalHistory("autobaseline.rebaseline", "true");
 				BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description, failedAttempt);
 			}
 			else {
+				warnIfNotTransactional(inspection.history().exists());
 				BaselineWriter.baseline(this.configuration, this.live, this.dialect, this.history,
 						inspection.history().exists(), baselineVersion, description);
 			}
@@ -363,6 +379,8 @@ final class Boot {
 			if (!write) {
 				prepareForWrites();
 			}
+			this.lock.checkHeld();
+			requireTransactionalHistory("autobaseline.record", "history");
 			BaselineWriter.recordHistory(this.flyway, this.live, this.dialect, this.history, this.configuration);
 		}
 		int applied = this.flyway.migrate().migrationsExecuted;
@@ -371,6 +389,7 @@ final class Boot {
 
 	/** Before the first write: a writable database, and a backup where the engine can take one. */
 	private String prepareForWrites() throws SQLException {
+		this.lock.checkHeld();
 		try (Connection connection = this.dialect.openInspection(this.live, false)) {
 			this.dialect.checkWritable(connection);
 			if (!this.settings.backupEnabled()) {
@@ -383,6 +402,37 @@ final class Boot {
 				return backup.path().toString();
 			}
 			return backup.hint();
+		}
+	}
+
+	/**
+	 * Refuses a multi-row rewrite of a history table that is not transactional (MariaDB MyISAM,
+	 * Aria): a kill mid-way would leave a partial history that Flyway then trusts.
+	 */
+	private void requireTransactionalHistory(String property, String value) throws SQLException {
+		try (Connection connection = this.dialect.openInspection(this.live, false)) {
+			boolean transactional = this.dialect.isTransactional(connection, this.history.schema(), this.history.table());
+			endTransaction(connection);
+			if (!transactional) {
+				throw new InvalidConfigurationException(property, value, "rewrites several rows of the history table "
+						+ this.history.qualified() + ", which is not transactional (not InnoDB): a kill part-way would"
+						+ " leave a partial history. Convert it with ALTER TABLE ... ENGINE=InnoDB first");
+			}
+		}
+	}
+
+	/** A single BASELINE insert into a history table that is not transactional goes ahead, with a WARN. */
+	private void warnIfNotTransactional(boolean tableExists) throws SQLException {
+		if (!tableExists) {
+			return;
+		}
+		try (Connection connection = this.dialect.openInspection(this.live, false)) {
+			if (!this.dialect.isTransactional(connection, this.history.schema(), this.history.table())) {
+				warn("autobaseline: the history table " + this.history.qualified() + " is not transactional (not"
+						+ " InnoDB); the BASELINE row is one insert, so it goes ahead, but convert the table with"
+						+ " ALTER TABLE ... ENGINE=InnoDB");
+			}
+			endTransaction(connection);
 		}
 	}
 
@@ -414,6 +464,7 @@ final class Boot {
 		List<String> warnings = new ArrayList<>();
 		Evidence.Reads reads = Evidence.Reads.AS_NEEDED;
 		Evidence evidence = gather(reads, warnings::add);
+		this.lock.checkHeld();
 		Detection detection;
 		try {
 			detection = evidence.choose(this.settings, this.configuration.getTarget());

@@ -66,7 +66,7 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 			AutobaselineSettings settings, FlywayQuieter quieter, Consumer<String> warn, Reads reads,
 			MigrationVersion inFull) throws SQLException {
 		boolean everyVersionInFull = reads == Reads.EVERY_VERSION_IN_FULL;
-		LiveReader liveReader = new LiveReader(dialect, live, settings.dryRun());
+		LiveReader liveReader = new LiveReader(dialect, live, history.schema(), settings.dryRun());
 		// Flyway's schemas now, those the migrations create relations in when the replay gets there.
 		liveReader.read(new TreeSet<>(history.schemas()));
 		PossibleCandidates candidates = new PossibleCandidates(liveReader, settings.match(), settings.ignoreTables(),
@@ -119,22 +119,27 @@ record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnap
 
 		private final LiveDatabase live;
 
+		private final String defaultSchema;
+
 		private final boolean readOnly;
 
 		private final Set<String> schemasRead = new TreeSet<>();
 
 		private CatalogSnapshot catalog = CatalogSnapshot.EMPTY;
 
-		LiveReader(Dialect dialect, LiveDatabase live, boolean readOnly) {
+		LiveReader(Dialect dialect, LiveDatabase live, String defaultSchema, boolean readOnly) {
 			this.dialect = dialect;
 			this.live = live;
+			this.defaultSchema = defaultSchema;
 			this.readOnly = readOnly;
 		}
 
 		@Override
 		public CatalogSnapshot covering(Set<String> relations) throws SQLException {
 			Set<String> schemas = new TreeSet<>();
-			relations.forEach((key) -> schemas.add(this.dialect.schemaOf(key)));
+			// A key without a schema (MariaDB) is in Flyway's default one.
+			relations.forEach((key) -> schemas.add(java.util.Objects.requireNonNullElse(this.dialect.schemaOf(key),
+					this.defaultSchema)));
 			schemas.removeAll(this.schemasRead);
 			if (!schemas.isEmpty()) {
 				read(schemas);

@@ -79,15 +79,22 @@ public final class ShadowReplay {
 
 	/**
 	 * Replays every versioned migration of the live configuration, always to the last one.
-	 * @param defaultSchema the schema Flyway uses on live: the replay uses the same one, so that
-	 * relations land in schemas of the same names on both sides
-	 * @param schemas the schemas Flyway manages on live
+	 * @param defaultSchema the schema Flyway uses on live: the replay uses the shadow's name for it
+	 * ({@link Shadow#schemaFor}), so that relations land where their keys compare with live's
+	 * @param schemas the schemas Flyway manages on live, mapped the same way
 	 */
 	public ReplayResult replay(Configuration liveConfiguration, String defaultSchema, List<String> schemas)
 			throws SQLException {
 		if (this.dialect.hasClusterWideStatements() && !this.allowClusterStatements) {
 			refuseClusterStatements(liveConfiguration);
 		}
+		List<String> liveSchemas = new java.util.ArrayList<>();
+		if (defaultSchema != null) {
+			liveSchemas.add(defaultSchema);
+		}
+		schemas.stream().filter((schema) -> !liveSchemas.contains(schema)).forEach(liveSchemas::add);
+		this.dialect.checkReplaySchemas(liveSchemas);
+		refuseScriptsThatLeaveTheShadow(liveConfiguration, liveSchemas);
 		Set<String> skippedExtensions = new HashSet<>();
 		while (true) {
 			try (Shadow shadow = this.dialect.openShadow(this.live, this.shadowSettings, skippedExtensions,
@@ -119,11 +126,13 @@ public final class ShadowReplay {
 			.map(JavaMigration::getVersion)
 			.filter(java.util.Objects::nonNull)
 			.collect(java.util.stream.Collectors.toSet());
+		// Live's schema names as the shadow knows them: its default schema (and so the history table
+		// and ${flyway:defaultSchema}), the schemas it manages, and those a provided shadow's cleaning removes.
 		FluentConfiguration configuration = Flyway.configure(liveConfiguration.getClassLoader())
 			.configuration(liveConfiguration)
 			.dataSource(shadow.dataSource())
-			.defaultSchema(defaultSchema)
-			.schemas(schemas.toArray(String[]::new))
+			.defaultSchema((defaultSchema != null) ? shadow.schemaFor(defaultSchema) : null)
+			.schemas(schemas.stream().map(shadow::schemaFor).distinct().toArray(String[]::new))
 			.javaMigrations((this.javaMigrationBeans == JavaMigrationBeans.RUN) ? liveConfiguration.getJavaMigrations()
 					: inert(liveConfiguration.getJavaMigrations()))
 			.target(MigrationVersion.LATEST)
@@ -193,6 +202,27 @@ public final class ShadowReplay {
 		}
 		if (!found.isEmpty()) {
 			throw new ClusterStatementsException(found);
+		}
+	}
+
+	/**
+	 * Refuses before any shadow exists what the dialect's scan finds: statements that leave the
+	 * shadow for a live database always, those that reach the server unless allowed.
+	 */
+	private void refuseScriptsThatLeaveTheShadow(Configuration configuration, List<String> liveSchemas) {
+		dev.autobaseline.dialect.ScriptFindings findings;
+		try {
+			findings = this.dialect.scanScripts(configuration, MigrationScripts.read(configuration), liveSchemas);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not read the migration scripts to check them"
+					+ " for statements that leave the shadow: " + ex.getMessage(), ex);
+		}
+		if (!findings.escaping().isEmpty()) {
+			throw new ClusterStatementsException(findings.escaping(), "the live database", false);
+		}
+		if (!findings.serverWide().isEmpty() && !this.allowClusterStatements) {
+			throw new ClusterStatementsException(findings.serverWide(), findings.reach(), true);
 		}
 	}
 

@@ -85,7 +85,7 @@ class ConfigurationMetadataTests {
 				"autobaseline.fixed-version", "autobaseline.match", "autobaseline.on-ambiguous",
 				"autobaseline.ignore-tables", "autobaseline.dry-run", "autobaseline.rebaseline",
 				"autobaseline.record", "autobaseline.repair", "autobaseline.verify-managed", "autobaseline.lock-timeout",
-				"autobaseline.replay.timeout", "autobaseline.replay.allow-cluster-statements",
+				"autobaseline.mysql.enabled", "autobaseline.replay.timeout", "autobaseline.replay.allow-cluster-statements",
 				"autobaseline.replay.java-migration-beans", "autobaseline.backup.enabled",
 				"autobaseline.backup.directory", "autobaseline.shadow.url", "autobaseline.shadow.username",
 				"autobaseline.shadow.password", "autobaseline.shadow.leftover-min-age");

@@ -17,14 +17,14 @@ class UnsupportedDatabaseFailureAnalyzerTests {
 	@Test
 	void unsupportedEngineIsReportedWithoutTheUrlsQueryString() {
 		Throwable failure = new BeanCreationException("flywayInitializer", "Invocation of init method failed",
-				new UnsupportedDatabaseException("jdbc:mysql://db.example.com:3306/app?password=secret"));
+				new UnsupportedDatabaseException("jdbc:oracle:thin:@//db.example.com:1521/app?password=secret"));
 		FailureAnalysis analysis = new UnsupportedDatabaseFailureAnalyzer().analyze(failure);
-		assertThat(analysis.getDescription()).isEqualTo("Flyway Autobaseline adopts SQLite and PostgreSQL databases,"
-				+ " but Flyway migrates the database at jdbc:mysql://db.example.com:3306/app. Nothing was written to the"
+		assertThat(analysis.getDescription()).isEqualTo("Flyway Autobaseline adopts SQLite, PostgreSQL and MariaDB databases,"
+				+ " but Flyway migrates the database at jdbc:oracle:thin:@//db.example.com:1521/app. Nothing was written to the"
 				+ " database.");
 		assertThat(analysis.getAction()).isEqualTo("Set autobaseline.enabled=false to let Spring Boot's Flyway"
 				+ " migrate this database without adoption, or point spring.datasource.url (or spring.flyway.url) at a"
-				+ " SQLite or PostgreSQL database.");
+				+ " SQLite, PostgreSQL or MariaDB database.");
 	}
 
 	@Test

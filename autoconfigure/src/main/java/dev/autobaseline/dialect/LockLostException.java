@@ -1,0 +1,14 @@
+package dev.autobaseline.dialect;
+
+/**
+ * Thrown when the adoption lock was lost before a comparison or a write (its session ended, say
+ * after {@code wait_timeout}): another instance may be adopting, so nothing more is written.
+ */
+public class LockLostException extends IllegalStateException {
+
+	public LockLostException(String lock) {
+		super("Flyway Autobaseline lost the adoption lock (" + lock + ") before it compared or wrote: its session"
+				+ " ended. Another instance may be adopting now; nothing more was written. Start again.");
+	}
+
+}

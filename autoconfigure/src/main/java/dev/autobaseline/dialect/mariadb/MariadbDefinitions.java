@@ -1,0 +1,83 @@
+package dev.autobaseline.dialect.mariadb;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Definitions as {@code information_schema} prints them, normalised so that a shadow database and
+ * live compare equal: the database's own name left out wherever the server (or a placeholder) put
+ * it, whitespace collapsed. Pure.
+ */
+final class MariadbDefinitions {
+
+	private MariadbDefinitions() {
+	}
+
+	/**
+	 * The text without qualifiers naming the database itself: {@code `fa`.`t`} and {@code fa.t}
+	 * become {@code `t`} and {@code t}. Views are rewritten by the server with every name
+	 * qualified; triggers and routines keep what was written, which a placeholder can fill.
+	 */
+	static String withoutOwnDatabase(String text, String database) {
+		if (text == null) {
+			return null;
+		}
+		String quoted = "`" + database.replace("`", "``") + "`.";
+		String stripped = text.replace(quoted, "");
+		Pattern bare = Pattern.compile("(?<![\\w$`.])" + Pattern.quote(database) + "\\.(?=[`\\w$])",
+				Pattern.CASE_INSENSITIVE);
+		return bare.matcher(stripped).replaceAll("");
+	}
+
+	/** A definition with runs of whitespace collapsed and the ends trimmed. */
+	static String collapsed(String text) {
+		return (text != null) ? text.trim().replaceAll("\\s+", " ") : null;
+	}
+
+	/**
+	 * A column as the comparison sees it: the full type, nullability, default, auto-increment,
+	 * ON UPDATE, generated expression, and the collation where it differs from the table's.
+	 */
+	static String column(String columnType, boolean nullable, String columnDefault, String extra,
+			String generation, String collation, String tableCollation) {
+		StringBuilder definition = new StringBuilder(columnType.toLowerCase(Locale.ROOT));
+		definition.append(nullable ? " null" : " not null");
+		String lowerExtra = (extra != null) ? extra.toLowerCase(Locale.ROOT) : "";
+		boolean generated = lowerExtra.contains("generated");
+		// MariaDB prints SQL NULL for a NOT NULL column without a default, the string NULL for a nullable one.
+		if (!generated && columnDefault != null && !"NULL".equals(columnDefault)) {
+			definition.append(" default ").append(columnDefault);
+		}
+		if (lowerExtra.contains("auto_increment")) {
+			definition.append(" auto_increment");
+		}
+		Matcher onUpdate = Pattern.compile("on update (\\S+)").matcher(lowerExtra);
+		if (onUpdate.find()) {
+			definition.append(" on update ").append(onUpdate.group(1));
+		}
+		if (generated) {
+			definition.append(lowerExtra.contains("stored") ? " stored" : " virtual")
+				.append(" as (")
+				.append(collapsed(generation))
+				.append(')');
+		}
+		if (collation != null && tableCollation != null && !collation.equalsIgnoreCase(tableCollation)) {
+			definition.append(" collate ").append(collation.toLowerCase(Locale.ROOT));
+		}
+		return definition.toString();
+	}
+
+	/** One index column: name, prefix length, order. */
+	static String indexColumn(String column, Long prefix, String collation) {
+		return column.toLowerCase(Locale.ROOT) + ((prefix != null) ? "(" + prefix + ")" : "")
+				+ ("D".equals(collation) ? " desc" : "");
+	}
+
+	/** An index by what it is, never by its name: {@code index unique btree (title(10) desc)}. */
+	static String index(boolean unique, String type, String columns) {
+		String kind = type.toLowerCase(Locale.ROOT);
+		return "index " + (unique ? "unique " : "") + kind + " (" + columns + ")";
+	}
+
+}

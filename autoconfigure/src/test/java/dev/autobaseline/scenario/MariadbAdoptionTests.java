@@ -1,0 +1,221 @@
+package dev.autobaseline.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The adoption scenarios on the real MariaDB server, each in a database of its own.
+ */
+class MariadbAdoptionTests extends AdoptionScenarios {
+
+	/** The owner tags of this class's databases: only their shadows are this class's business. */
+	static final List<String> OWNERS = Collections.synchronizedList(new ArrayList<>());
+
+	@Override
+	TestDatabase createDatabase(Path folder) throws Exception {
+		MariadbTestDatabase database = new MariadbTestDatabase("adoption");
+		OWNERS.add(database.ownerTag());
+		return database;
+	}
+
+	@Override
+	String relation(String name) {
+		return name;
+	}
+
+	@AfterAll
+	static void noShadowDatabaseIsLeftBehind() throws Exception {
+		assertThat(MariadbTestDatabase.shadowsLeft(OWNERS)).isEmpty();
+	}
+
+	@Override
+	void createOrmSchema() throws Exception {
+		// Hibernate ddl-auto on MariaDB: bigint auto_increment keys, varchar(255), its FK and index names.
+		this.database.execute("create table author (id bigint not null auto_increment, name varchar(255) not null,"
+				+ " primary key (id)) engine=InnoDB",
+				"create table book (author_id bigint, id bigint not null auto_increment, isbn varchar(255),"
+						+ " title varchar(255) not null, primary key (id)) engine=InnoDB",
+				"create index IDXk1hxr0eswl1r7vbkn5rg1tt5u on book (isbn)",
+				"alter table book add constraint FKklnrv3weler2ftkweewlky958 foreign key (author_id) references author (id)",
+				"insert into author (name) values ('Ursula')", "insert into book (author_id, title) values (1, 'Earthsea')");
+	}
+
+	@Override
+	List<String> ormDifferences() {
+		return List.of(
+				"column author.id is int(11) not null in the migrations up to V2 but bigint(20) not null auto_increment in the database",
+				"column author.name is text not null in the migrations up to V2 but varchar(255) not null in the database",
+				"column book.author_id is int(11) null in the migrations up to V2 but bigint(20) null in the database",
+				"column book.id is int(11) not null in the migrations up to V2 but bigint(20) not null auto_increment in the database",
+				"column book.isbn is varchar(20) null in the migrations up to V2 but varchar(255) null in the database",
+				"column book.title is text not null in the migrations up to V2 but varchar(255) not null in the database");
+	}
+
+	@Override
+	List<String> typedLibraryMigrations() {
+		return List.of("V1__create_author.sql", "CREATE TABLE author (id bigint AUTO_INCREMENT PRIMARY KEY, name text NOT NULL);",
+				"V2__create_book.sql", "CREATE TABLE book (id bigint AUTO_INCREMENT PRIMARY KEY, author_id bigint NOT NULL"
+						+ " REFERENCES author (id), title text NOT NULL, isbn varchar(32) UNIQUE);",
+				"V3__create_loan.sql", "CREATE TABLE loan (id bigint AUTO_INCREMENT PRIMARY KEY, book_id bigint NOT NULL"
+						+ " REFERENCES book (id), lent_on date NOT NULL DEFAULT curdate());",
+				"V4__add_book_genre.sql", "ALTER TABLE book ADD COLUMN genre varchar(20) NOT NULL DEFAULT 'FICTION';",
+				"V5__genre_kind.sql", "ALTER TABLE book MODIFY genre ENUM('FICTION', 'NON_FICTION') NOT NULL DEFAULT 'FICTION';",
+				"V6__create_member.sql", "CREATE TABLE member (id bigint AUTO_INCREMENT PRIMARY KEY, name text NOT NULL);");
+	}
+
+	@Override
+	void createOrmTypedLibraryAtV4() throws Exception {
+		// Hibernate's MariaDB dialect: bigint auto_increment keys, varchar(255), generated constraint names, the enum as a checked varchar.
+		this.database.execute("create table author (id bigint not null auto_increment, name varchar(255) not null,"
+				+ " primary key (id)) engine=InnoDB",
+				"create table book (author_id bigint not null, id bigint not null auto_increment, genre varchar(255) not null"
+						+ " check (genre in ('FICTION','NON_FICTION')), isbn varchar(255), title varchar(255) not null,"
+						+ " primary key (id)) engine=InnoDB",
+				"create table loan (lent_on date not null, book_id bigint not null, id bigint not null auto_increment,"
+						+ " primary key (id)) engine=InnoDB",
+				"alter table book add constraint UK_ddnrlnylh4wcqt0ggl2hwnpkx unique (isbn)",
+				"alter table book add constraint FKklnrv3weler2ftkweewlky958 foreign key (author_id) references author (id)",
+				"alter table loan add constraint FK8ejccqc0a9bfh8gy5eehyhpvy foreign key (book_id) references book (id)",
+				"insert into author (name) values ('Ursula')",
+				"insert into book (author_id, genre, title) values (1, 'FICTION', 'Earthsea')",
+				"insert into loan (book_id, lent_on) values (1, '2024-05-01')");
+	}
+
+	@Override
+	String ormTypedLibraryClosest() {
+		return "V5";
+	}
+
+	@Override
+	List<String> ormTypedLibraryDifferences() {
+		// V5 has the database's tables, columns and keys (by definition, not by Hibernate's names); only column types,
+		// defaults and the ORM's check differ.
+		return List.of(
+				"column author.name is text not null in the migrations up to V5 but varchar(255) not null in the database",
+				"check (`genre` in ('FICTION','NON_FICTION')) on book exists in the database but in no migration up to V5",
+				"column book.genre is enum('fiction','non_fiction') not null default 'FICTION' in the migrations up to V5 but varchar(255) not null in the database",
+				"column book.isbn is varchar(32) null in the migrations up to V5 but varchar(255) null in the database",
+				"column book.title is text not null in the migrations up to V5 but varchar(255) not null in the database",
+				"column loan.lent_on is date not null default curdate() in the migrations up to V5 but date not null in the database");
+	}
+
+	/** MariaDB's DROP INDEX names the table ({@code DROP INDEX IF EXISTS i ON t}), which SQLite and PostgreSQL do not parse. */
+	private static final String REPEATABLE_INDEX = "DROP INDEX IF EXISTS book_title_lookup ON book;\n"
+			+ "CREATE INDEX book_title_lookup ON book (title);\n";
+
+	@Override
+	@Test
+	void anIndexARepeatableMigrationKeepsOnAnOwnedTableIsNotDriftAtStrict(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		// The suite's script in MariaDB's syntax (see REPEATABLE_INDEX); the assertions are the suite's.
+		java.nio.file.Files.writeString(this.migrations.resolve("R__book_indexes.sql"), REPEATABLE_INDEX);
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE INDEX book_title_lookup ON book (title)");
+		assertDryRunWritesNothing();
+		List<String> before = LibraryMigrations.libraryRows(this.database);
+		boot("autobaseline.match=strict").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("2");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok", "null:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(before);
+		assertThat(output).doesNotContain("left alone");
+	}
+
+	@Override
+	@Test
+	void anIndexNoMigrationMakesIsStillDriftAtStrictBesideARepeatable() throws Exception {
+		// The suite's script in MariaDB's syntax (see REPEATABLE_INDEX); the assertions are the suite's.
+		java.nio.file.Files.writeString(this.migrations.resolve("R__book_indexes.sql"), REPEATABLE_INDEX);
+		LibraryMigrations.legacyAt(this.database, 2);
+		this.database.execute("CREATE INDEX book_title_lookup ON book (title)", "CREATE INDEX book_by_hand ON book (isbn)");
+		dev.autobaseline.engine.AdoptionRefusedException refusal = assertRefusedUntouched(
+				dev.autobaseline.engine.AdoptionRefusedException.Reason.NO_MATCH, "The closest is V2 with 1 difference",
+				"autobaseline.match=strict");
+		assertThat(refusal.getDescription()).contains("(isbn) on book exists in the database but in no migration up to V2");
+	}
+
+	@Test
+	void scriptThatSwitchesDatabaseIsRefusedBeforeAnyShadowWithNoPropertyToAllowIt() throws Exception {
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__elsewhere.sql"), "USE mysql;\nCREATE TABLE x (a INT);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.replay.allow-cluster-statements=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(dev.autobaseline.replay.ClusterStatementsException.class)
+				.hasMessageContaining("V6__elsewhere.sql (use m")
+				.hasMessageContaining("No property allows this");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void scriptThatNamesTheLiveDatabaseIsRefused() throws Exception {
+		String live = ((MariadbTestDatabase) this.database).name();
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__qualified.sql"),
+				"CREATE TABLE `" + live + "`.escape (a INT);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot().run((context) -> assertThat(context).hasFailed());
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(this.database.tables()).doesNotContain("escape");
+	}
+
+	@Test
+	void scriptThatCreatesAUserIsRefusedUnlessAllowed() throws Exception {
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__reporting_user.sql"),
+				"CREATE USER IF NOT EXISTS 'autobaseline_never'@'localhost';\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot().run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("V6__reporting_user.sql (create user)")
+				.hasMessageContaining("autobaseline.replay.allow-cluster-statements=true");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(this.database.rows("SELECT User FROM mysql.user WHERE User = 'autobaseline_never'")).isEmpty();
+	}
+
+	@Test
+	void defaultSchemaPlaceholderLandsInTheShadowAndLiveStaysIdentical() throws Exception {
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__placeholder.sql"),
+				"CREATE TABLE ${flyway:defaultSchema}.tag (id INT PRIMARY KEY);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String live = ((MariadbTestDatabase) this.database).name();
+		String before = this.database.fingerprint();
+		boot("spring.flyway.default-schema=" + live, "autobaseline.dry-run=true")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.fingerprint()).as("a dry run with default-schema writes nothing").isEqualTo(before);
+		boot("spring.flyway.default-schema=" + live)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok", "4:SQL:ok", "5:SQL:ok", "6:SQL:ok");
+	}
+
+	@Test
+	void severalDatabasesInSchemasAreRefusedSayingOneIsSupported() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		String live = ((MariadbTestDatabase) this.database).name();
+		String before = this.database.fingerprint();
+		boot("spring.flyway.schemas=" + live + ",autobaseline_other_db").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("adopts one database at a time");
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void reportSaysHowToBackUpWithMariadbDump() throws Exception {
+		LibraryMigrations.legacyAt(this.database, 2);
+		boot().run((context) -> assertThat(report(context).backup()).startsWith("mariadb-dump --single-transaction"));
+	}
+
+}
