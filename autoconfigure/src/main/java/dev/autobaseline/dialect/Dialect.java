@@ -223,9 +223,10 @@ public interface Dialect {
 	 * @param configuration live's Flyway configuration (placeholders)
 	 * @param scripts script path to text, as read from Flyway's locations
 	 * @param liveSchemas live's schemas, Flyway's default one first
+	 * @param live the live database, for what only the server tells (its databases, its sql_mode)
 	 */
 	default ScriptFindings scanScripts(org.flywaydb.core.api.configuration.Configuration configuration,
-			java.util.Map<String, String> scripts, List<String> liveSchemas) {
+			java.util.Map<String, String> scripts, List<String> liveSchemas, LiveDatabase live) throws SQLException {
 		return ScriptFindings.NONE;
 	}
 

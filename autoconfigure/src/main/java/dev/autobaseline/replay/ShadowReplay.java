@@ -212,7 +212,12 @@ public final class ShadowReplay {
 	private void refuseScriptsThatLeaveTheShadow(Configuration configuration, List<String> liveSchemas) {
 		dev.autobaseline.dialect.ScriptFindings findings;
 		try {
-			findings = this.dialect.scanScripts(configuration, MigrationScripts.read(configuration), liveSchemas);
+			findings = this.dialect.scanScripts(configuration, MigrationScripts.read(configuration), liveSchemas,
+					this.live);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Flyway Autobaseline could not ask the server what the migration scripts"
+					+ " may reach (its databases, its sql_mode): " + ex.getMessage(), ex);
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException("Flyway Autobaseline could not read the migration scripts to check them"

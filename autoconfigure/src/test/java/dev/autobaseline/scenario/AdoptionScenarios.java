@@ -822,10 +822,11 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	@Test
 	void verifyManagedReadsTheVersionBelowARecordedOneTheApplicationDoesNotKnowInFull() throws Exception {
 		boot().run((context) -> assertThat(context).hasNotFailed());
-		// The history records V5, which this build no longer has: V4 is compared, with V5's member_id and its key on loan.
+		// The history records V5, which this build no longer has: V4 is compared, with V5's member_id and its key on loan
+		// (and, on MariaDB, the index InnoDB makes for that key).
 		Files.delete(this.migrations.resolve("V5__create_member.sql"));
 		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.DRIFT,
-				"at level strict, in 2 ways:", "autobaseline.verify-managed=true", "autobaseline.match=strict");
+				"at level strict, in ", "autobaseline.verify-managed=true", "autobaseline.match=strict");
 		assertThat(refusal.getDescription())
 			.contains("column " + relation("loan") + ".member_id exists in the database but in no migration up to V4")
 			.contains(" on " + relation("loan") + " exists in the database but in no migration up to V4")

@@ -229,8 +229,17 @@ public final class MariadbDialect implements Dialect {
 
 	@Override
 	public ScriptFindings scanScripts(Configuration configuration, Map<String, String> scripts,
-			List<String> liveSchemas) {
-		return MariadbScripts.scan(configuration, scripts, liveSchemas);
+			List<String> liveSchemas, LiveDatabase live) throws SQLException {
+		try (Connection connection = openInspection(live, true)) {
+			// The sql_mode scripts start under is the session's once init-sqls ran, as on the shadow.
+			if (configuration.getInitSql() != null) {
+				try (java.sql.Statement statement = connection.createStatement()) {
+					statement.execute(configuration.getInitSql());
+				}
+			}
+			return MariadbScripts.scan(configuration, scripts,
+					MariadbScriptScanner.forServer(connection, new java.util.HashSet<>(liveSchemas)));
+		}
 	}
 
 	@Override
