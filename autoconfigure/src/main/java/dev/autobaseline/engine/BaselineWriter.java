@@ -50,9 +50,7 @@ final class BaselineWriter {
 		String update = "UPDATE " + history.qualified() + " SET version = ?, description = ?, script = ?"
 				+ " WHERE installed_rank = (SELECT MAX(installed_rank) FROM " + history.qualified()
 				+ " WHERE type = 'BASELINE')";
-		try (Connection connection = live.dataSource().getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
+		inOneTransaction(live, (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(update);
 					PreparedStatement delete = connection
 						.prepareStatement("DELETE FROM " + history.qualified() + " WHERE NOT success")) {
@@ -63,16 +61,8 @@ final class BaselineWriter {
 				if (removeFailedRows) {
 					delete.executeUpdate();
 				}
-				connection.commit();
 			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
+		});
 	}
 
 	/**
@@ -94,9 +84,7 @@ final class BaselineWriter {
 		String insert = "INSERT INTO " + history.qualified() + " (installed_rank, version, description, type, script,"
 				+ " checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?,"
 				+ " ?, ?, " + installedBy(configuration, dialect) + ", 0, TRUE FROM " + history.qualified();
-		try (Connection connection = live.dataSource().getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
+		inOneTransaction(live, (connection) -> {
 			try (PreparedStatement delete = connection
 				.prepareStatement("DELETE FROM " + history.qualified() + " WHERE type = 'BASELINE'");
 					PreparedStatement row = connection.prepareStatement(insert)) {
@@ -118,6 +106,24 @@ final class BaselineWriter {
 					}
 					row.executeUpdate();
 				}
+			}
+		});
+	}
+
+	/** Work on one connection of live's, committed whole or rolled back whole. */
+	@FunctionalInterface
+	private interface Work {
+
+		void run(Connection connection) throws SQLException;
+
+	}
+
+	private static void inOneTransaction(LiveDatabase live, Work work) throws SQLException {
+		try (Connection connection = live.dataSource().getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				work.run(connection);
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
