@@ -100,7 +100,7 @@ class MariadbAdoptionTests extends AdoptionScenarios {
 		return List.of(
 				"column author.name is text not null in the migrations up to V5 but varchar(255) not null in the database",
 				"check (`genre` in ('FICTION','NON_FICTION')) on book exists in the database but in no migration up to V5",
-				"column book.genre is enum('fiction','non_fiction') not null default 'FICTION' in the migrations up to V5 but varchar(255) not null in the database",
+				"column book.genre is enum('FICTION','NON_FICTION') not null default 'FICTION' in the migrations up to V5 but varchar(255) not null in the database",
 				"column book.isbn is varchar(32) null in the migrations up to V5 but varchar(255) null in the database",
 				"column book.title is text not null in the migrations up to V5 but varchar(255) not null in the database",
 				"column loan.lent_on is date not null default curdate() in the migrations up to V5 but date not null in the database");
@@ -216,6 +216,21 @@ class MariadbAdoptionTests extends AdoptionScenarios {
 	void reportSaysHowToBackUpWithMariadbDump() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
 		boot().run((context) -> assertThat(report(context).backup()).startsWith("mariadb-dump --single-transaction"));
+	}
+
+
+	@Test
+	void versionsDifferingOnlyInTheCaseOfAnEnumLabelAreToldApart() throws Exception {
+		// A catalog read that lower-cased the column type took V1 and V2 for data-only twins.
+		java.nio.file.Path folder = LibraryMigrations.write(this.temp.resolve("enum-case"),
+				List.of("V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY, mood ENUM('happy', 'sad'));",
+						"V2__upper_case_moods.sql", "ALTER TABLE person MODIFY mood ENUM('HAPPY', 'SAD');",
+						"V3__create_diary.sql", "CREATE TABLE diary (id INT PRIMARY KEY);"));
+		this.database.execute("CREATE TABLE person (id INT PRIMARY KEY, mood ENUM('happy', 'sad'))",
+				"INSERT INTO person VALUES (1, 'sad')");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.on-ambiguous=fail")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok");
 	}
 
 }

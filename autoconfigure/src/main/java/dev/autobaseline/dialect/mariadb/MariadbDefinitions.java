@@ -41,7 +41,7 @@ final class MariadbDefinitions {
 	 */
 	static String column(String columnType, boolean nullable, String columnDefault, String extra,
 			String generation, String collation, String tableCollation) {
-		StringBuilder definition = new StringBuilder(columnType.toLowerCase(Locale.ROOT));
+		StringBuilder definition = new StringBuilder(lowerOutsideQuotes(columnType));
 		definition.append(nullable ? " null" : " not null");
 		String lowerExtra = (extra != null) ? extra.toLowerCase(Locale.ROOT) : "";
 		boolean generated = lowerExtra.contains("generated");
@@ -66,6 +66,23 @@ final class MariadbDefinitions {
 			definition.append(" collate ").append(collation.toLowerCase(Locale.ROOT));
 		}
 		return definition.toString();
+	}
+
+	/**
+	 * Keywords lower-cased, quoted literals kept as written: enum and set labels differ by case
+	 * ({@code enum('A')} is not {@code enum('a')}).
+	 */
+	static String lowerOutsideQuotes(String text) {
+		StringBuilder lowered = new StringBuilder(text.length());
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			lowered.append(quoted || c == '\'' ? c : Character.toLowerCase(c));
+		}
+		return lowered.toString();
 	}
 
 	/** One index column: name, prefix length, order. */
