@@ -237,8 +237,8 @@ public class AutobaselineProperties {
 	public static class Replay {
 
 		/**
-		 * Bound on the replay; on PostgreSQL also the lock and statement timeout of shadow
-		 * connections, so that a replay waiting on a lock fails instead of hanging.
+		 * Bound on the replay; on PostgreSQL and MariaDB also the lock and statement timeout of
+		 * shadow connections, so that a replay waiting on a lock fails instead of hanging.
 		 */
 		private Duration timeout = Duration.ofMinutes(10);
 

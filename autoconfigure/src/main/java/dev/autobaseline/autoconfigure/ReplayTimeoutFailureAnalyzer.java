@@ -17,10 +17,7 @@ class ReplayTimeoutFailureAnalyzer extends AbstractFailureAnalyzer<ReplayTimeout
 				+ " after autobaseline.replay.timeout (" + timeout + ")"
 				+ (cause.isLockWait() ? ": a migration waited that long for a lock" : "")
 				+ ", so the version of the database is unknown. Nothing was written to the live database.";
-		String action = cause.isLockWait()
-				? "A migration such as CREATE INDEX CONCURRENTLY waits for Flyway's own transaction under its default"
-						+ " transactional lock: set spring.flyway.postgresql.transactional-lock=false, or raise"
-						+ " autobaseline.replay.timeout if another session held the lock."
+		String action = cause.isLockWait() ? cause.getLockWaitAdvice()
 				: "Raise autobaseline.replay.timeout (0 means no bound) if the migrations need longer on an empty"
 						+ " database, or adopt without a replay: autobaseline.mode=fixed with"
 						+ " autobaseline.fixed-version=<version>.";

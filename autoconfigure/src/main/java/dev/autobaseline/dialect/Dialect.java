@@ -247,4 +247,34 @@ public interface Dialect {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether a replay statement failed on one of the session limits {@link #openShadow} set from
+	 * {@code autobaseline.replay.timeout}, and which one.
+	 */
+	default ReplayLimit replayLimitHit(SQLException failure) {
+		return ReplayLimit.NONE;
+	}
+
+	/**
+	 * What a user does when a replay statement waited for a lock until the timeout, on this engine:
+	 * whole sentences, after the report's "A migration waited for a lock."
+	 */
+	default String lockWaitAdvice() {
+		return "Another session held it: raise autobaseline.replay.timeout if the migration should wait longer.";
+	}
+
+	/** The session limit a failed replay statement ran into. */
+	enum ReplayLimit {
+
+		/** None: the statement failed for another reason. */
+		NONE,
+
+		/** It ran as long as the statement limit allows. */
+		STATEMENT,
+
+		/** It waited that long for a lock. */
+		LOCK_WAIT
+
+	}
+
 }

@@ -10,18 +10,20 @@ public class ReplayTimeoutException extends RuntimeException {
 
 	private final Duration timeout;
 
-	private final boolean lockWait;
+	private final String lockWaitAdvice;
 
-	public ReplayTimeoutException(String shadow, Duration timeout, boolean lockWait, Throwable cause) {
+	/**
+	 * @param lockWaitAdvice what to do, when a statement waited for a lock ({@code null} when the
+	 * replay itself took too long)
+	 */
+	public ReplayTimeoutException(String shadow, Duration timeout, String lockWaitAdvice, Throwable cause) {
 		super("Flyway Autobaseline stopped the replay into the " + shadow + " after autobaseline.replay.timeout ("
 				+ timeout.toMillis() + " ms); nothing was written to the live database. "
-				+ (lockWait ? "A migration waited for a lock: CREATE INDEX CONCURRENTLY waits for Flyway's own"
-						+ " transaction under its default transactional lock. Set"
-						+ " spring.flyway.postgresql.transactional-lock=false, or raise autobaseline.replay.timeout."
+				+ ((lockWaitAdvice != null) ? "A migration waited for a lock. " + lockWaitAdvice
 						: "Raise autobaseline.replay.timeout if the migrations need longer on an empty database."),
 				cause);
 		this.timeout = timeout;
-		this.lockWait = lockWait;
+		this.lockWaitAdvice = lockWaitAdvice;
 	}
 
 	public Duration getTimeout() {
@@ -30,7 +32,12 @@ public class ReplayTimeoutException extends RuntimeException {
 
 	/** Whether a statement waited for a lock (rather than the whole replay taking too long). */
 	public boolean isLockWait() {
-		return this.lockWait;
+		return this.lockWaitAdvice != null;
+	}
+
+	/** What to do about the lock wait, on this engine; {@code null} when {@link #isLockWait()} is false. */
+	public String getLockWaitAdvice() {
+		return this.lockWaitAdvice;
 	}
 
 }

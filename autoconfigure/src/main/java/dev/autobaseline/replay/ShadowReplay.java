@@ -107,8 +107,7 @@ public final class ShadowReplay {
 					// A script creates an extension we pre-created from live: retry without it.
 					Optional<String> conflict = this.dialect.preCreatedExtensionConflict(ex);
 					if (conflict.isEmpty() || !skippedExtensions.add(conflict.get())) {
-						throw timedOut(shadow, ex) ? new ReplayTimeoutException(shadow.description(), this.timeout,
-								hasSqlState(ex, LOCK_NOT_AVAILABLE), ex) : new ReplayFailedException(shadow.description(), ex);
+						throw failure(shadow, ex);
 					}
 				}
 			}
@@ -231,28 +230,24 @@ public final class ShadowReplay {
 		}
 	}
 
-	/** PostgreSQL: lock_timeout expired. */
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
-
-	/** PostgreSQL: statement_timeout expired (or the statement was cancelled). */
-	private static final String QUERY_CANCELED = "57014";
-
-	private static boolean timedOut(Shadow shadow, Throwable failure) {
+	/**
+	 * A replay that failed: timed out when the deadline passed between migrations or a statement
+	 * ran into the engine's session limits, failed otherwise.
+	 */
+	private RuntimeException failure(Shadow shadow, FlywayException failure) {
+		boolean deadline = false;
+		Dialect.ReplayLimit limit = Dialect.ReplayLimit.NONE;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ReplayDeadline.Expired) {
-				return true;
+			deadline |= cause instanceof ReplayDeadline.Expired;
+			if (cause instanceof SQLException sql && limit == Dialect.ReplayLimit.NONE) {
+				limit = this.dialect.replayLimitHit(sql);
 			}
 		}
-		return hasSqlState(failure, LOCK_NOT_AVAILABLE) || hasSqlState(failure, QUERY_CANCELED);
-	}
-
-	private static boolean hasSqlState(Throwable failure, String state) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
-				return true;
-			}
+		if (!deadline && limit == Dialect.ReplayLimit.NONE) {
+			return new ReplayFailedException(shadow.description(), failure);
 		}
-		return false;
+		String lockWaitAdvice = (limit == Dialect.ReplayLimit.LOCK_WAIT) ? this.dialect.lockWaitAdvice() : null;
+		return new ReplayTimeoutException(shadow.description(), this.timeout, lockWaitAdvice, failure);
 	}
 
 	private static JavaMigration[] inert(JavaMigration[] beans) {

@@ -3,6 +3,7 @@ package dev.autobaseline.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.autobaseline.dialect.postgresql.PostgresqlDialect;
 import dev.autobaseline.replay.ReplayTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +40,15 @@ class ReplayTimeoutFailureAnalyzerTests {
 	@Test
 	void migrationWaitingForALockIsReportedWithFlywaysTransactionalLock() {
 		Throwable failure = new BeanCreationException("flywayInitializer", "Invocation of init method failed",
-				new ReplayTimeoutException("temporary database \"autobaseline_shadow_1\"", Duration.ofMinutes(10), true,
-						null));
+				new ReplayTimeoutException("temporary database \"autobaseline_shadow_1\"", Duration.ofMinutes(10),
+						new PostgresqlDialect().lockWaitAdvice(), null));
 		FailureAnalysis analysis = new ReplayTimeoutFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).isEqualTo("Flyway Autobaseline stopped the replay of the migrations into"
 				+ " an empty shadow database after autobaseline.replay.timeout (10m): a migration waited that long for a"
 				+ " lock, so the version of the database is unknown. Nothing was written to the live database.");
-		assertThat(analysis.getAction()).isEqualTo("A migration such as CREATE INDEX CONCURRENTLY waits for Flyway's own"
-				+ " transaction under its default transactional lock: set"
-				+ " spring.flyway.postgresql.transactional-lock=false, or raise autobaseline.replay.timeout if another"
-				+ " session held the lock.");
+		assertThat(analysis.getAction()).isEqualTo("CREATE INDEX CONCURRENTLY waits for Flyway's own transaction under"
+				+ " its default transactional lock. Set spring.flyway.postgresql.transactional-lock=false, or raise"
+				+ " autobaseline.replay.timeout if another session held the lock.");
 	}
 
 	@Test

@@ -94,6 +94,29 @@ class MariadbSafetyTests extends SafetyScenarios {
 		assertThat(MariadbTestDatabase.shadowsLeft(List.of(mariadb().ownerTag()))).isEmpty();
 	}
 
+	// --- Replay timeout
+
+	@Test
+	void replayStatementRunningPastTheTimeoutIsReportedAsATimeoutAndNothingIsWritten() throws Exception {
+		// The session's max_statement_time (twice the timeout) cuts the statement: error 1969, not a failed replay.
+		java.nio.file.Files.writeString(this.migrations.resolve("V6__slow.sql"), "SELECT SLEEP(30);\n");
+		LibraryMigrations.legacyAt(this.database, 2);
+		String before = this.database.fingerprint();
+		boot("autobaseline.replay.timeout=1s").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable cause = context.getStartupFailure();
+			while (cause != null && !(cause instanceof dev.autobaseline.replay.ReplayTimeoutException)) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).isInstanceOf(dev.autobaseline.replay.ReplayTimeoutException.class)
+				.hasMessageContaining("autobaseline.replay.timeout (1000 ms)")
+				.hasMessageContaining("nothing was written");
+			assertThat(((dev.autobaseline.replay.ReplayTimeoutException) cause).isLockWait()).isFalse();
+		});
+		assertThat(this.database.fingerprint()).isEqualTo(before);
+		assertThat(MariadbTestDatabase.shadowsLeft(List.of(mariadb().ownerTag()))).isEmpty();
+	}
+
 	// --- Shadows
 
 	@Test

@@ -248,7 +248,9 @@ public final class MariadbDialect implements Dialect {
 		String username;
 		String liveServer;
 		String liveDefaults;
+		List<String> limits;
 		try (Connection connection = openInspection(live, true)) {
+			limits = sessionLimits(server(connection), timeout);
 			username = (live.username() != null) ? live.username() : userOf(connection);
 			String database = (this.replayDatabase != null) ? this.replayDatabase : currentSchema(connection);
 			this.replayDatabase = database;
@@ -256,13 +258,13 @@ public final class MariadbDialect implements Dialect {
 			liveDefaults = defaultsOf(connection, database);
 		}
 		if (settings.url() != null) {
-			return MariadbProvidedShadow.open(this, liveServer, username, live.password(), settings, timeout);
+			return MariadbProvidedShadow.open(this, liveServer, username, live.password(), settings, limits);
 		}
 		// A temporary shadow may use its own user too: one that may touch shadow databases only.
 		String shadowUser = (settings.username() != null) ? settings.username() : username;
 		String shadowPassword = (settings.username() != null) ? settings.password() : live.password();
 		return MariadbTemporaryShadow.create(MariadbUrl.parse(live.resolveJdbcUrl()), shadowUser, shadowPassword,
-				this.replayDatabase, liveDefaults, timeout);
+				this.replayDatabase, liveDefaults, limits);
 	}
 
 	private static String defaultsOf(Connection connection, String database) throws SQLException {
@@ -279,16 +281,45 @@ public final class MariadbDialect implements Dialect {
 	}
 
 	/**
-	 * Session limits for every shadow connection: lock waits fail at the timeout, statements get
-	 * twice as long ({@code max_statement_time} is MariaDB's).
+	 * Session limits for every shadow connection: lock waits (metadata and row locks) fail at the
+	 * timeout, statements get twice as long, so that a lock wait is reported as one. The statement
+	 * limit is MariaDB's {@code max_statement_time} (seconds, every statement); MySQL has only
+	 * {@code max_execution_time} (milliseconds, read-only {@code SELECT}s).
 	 */
-	static List<String> sessionLimits(Duration timeout) {
-		long seconds = Math.max(1, timeout.toSeconds());
+	static List<String> sessionLimits(MariadbServer server, Duration timeout) {
 		if (timeout.isZero()) {
 			return List.of();
 		}
+		long seconds = Math.max(1, timeout.toSeconds());
+		String statementLimit = server.mariadb() ? "SET SESSION max_statement_time = " + (2 * seconds)
+				: "SET SESSION max_execution_time = " + (2 * seconds * 1000);
 		return List.of("SET SESSION lock_wait_timeout = " + seconds, "SET SESSION innodb_lock_wait_timeout = " + seconds,
-				"SET SESSION max_statement_time = " + (2 * seconds));
+				statementLimit);
+	}
+
+	/** MariaDB and MySQL: a lock wait ran past {@code innodb_lock_wait_timeout} or {@code lock_wait_timeout}. */
+	private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+	/** MariaDB: a statement ran past {@code max_statement_time}. */
+	private static final int STATEMENT_TIMEOUT = 1969;
+
+	/** MySQL: a statement ran past {@code max_execution_time}. */
+	private static final int QUERY_TIMEOUT = 3024;
+
+	@Override
+	public ReplayLimit replayLimitHit(SQLException failure) {
+		return switch (failure.getErrorCode()) {
+			case LOCK_WAIT_TIMEOUT -> ReplayLimit.LOCK_WAIT;
+			case STATEMENT_TIMEOUT, QUERY_TIMEOUT -> ReplayLimit.STATEMENT;
+			default -> ReplayLimit.NONE;
+		};
+	}
+
+	@Override
+	public String lockWaitAdvice() {
+		return "A temporary shadow is the replay's own, so the lock was held by another session of the replay (a Java"
+				+ " migration that opens a connection of its own) or, with autobaseline.shadow.url, by another client of"
+				+ " that database: find it with SHOW PROCESSLIST, or raise autobaseline.replay.timeout.";
 	}
 
 	private static boolean exists(Connection connection, String sql, String... parameters) throws SQLException {

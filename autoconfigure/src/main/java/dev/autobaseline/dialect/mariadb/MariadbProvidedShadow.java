@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -44,11 +44,11 @@ final class MariadbProvidedShadow implements Shadow {
 	 * @param liveServer live's server identity ({@link #serverOf}), to refuse live as its own shadow
 	 */
 	static MariadbProvidedShadow open(MariadbDialect dialect, String liveServer, String liveUsername,
-			String livePassword, ShadowSettings settings, Duration timeout) {
+			String livePassword, ShadowSettings settings, List<String> sessionLimits) {
 		String username = (settings.username() != null) ? settings.username() : liveUsername;
 		String password = (settings.password() != null) ? settings.password() : livePassword;
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.url(), username, password,
-				MariadbDialect.sessionLimits(timeout));
+				sessionLimits);
 		String url = JdbcUrls.redact(settings.url());
 		Connection lockSession = null;
 		try {

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -59,7 +58,7 @@ final class MariadbTemporaryShadow implements Shadow {
 	 * @param liveDefaults live's {@code CHARACTER SET ... COLLATE ...} clause
 	 */
 	static MariadbTemporaryShadow create(MariadbUrl url, String username, String password, String liveDatabase,
-			String liveDefaults, Duration timeout) {
+			String liveDefaults, List<String> sessionLimits) {
 		String name = NAME_PREFIX + (System.currentTimeMillis() / 1000) + "_" + owner(liveDatabase) + "_"
 				+ String.format("%06x", RANDOM.nextInt() & 0xffffff);
 		Connection session = null;
@@ -83,7 +82,7 @@ final class MariadbTemporaryShadow implements Shadow {
 					+ " it may use", ex);
 		}
 		DataSource dataSource = new DriverManagerDataSource(url.withDatabase(name), username, password,
-				MariadbDialect.sessionLimits(timeout));
+				sessionLimits);
 		return new MariadbTemporaryShadow(name, liveDatabase, dataSource, session);
 	}
 

@@ -259,6 +259,28 @@ public final class PostgresqlDialect implements Dialect {
 	}
 
 	@Override
+	public ReplayLimit replayLimitHit(SQLException failure) {
+		return switch (String.valueOf(failure.getSQLState())) {
+			case LOCK_NOT_AVAILABLE -> ReplayLimit.LOCK_WAIT;
+			case QUERY_CANCELED -> ReplayLimit.STATEMENT;
+			default -> ReplayLimit.NONE;
+		};
+	}
+
+	/** lock_timeout expired. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/** statement_timeout expired (or the statement was cancelled). */
+	private static final String QUERY_CANCELED = "57014";
+
+	@Override
+	public String lockWaitAdvice() {
+		return "CREATE INDEX CONCURRENTLY waits for Flyway's own transaction under its default transactional lock."
+				+ " Set spring.flyway.postgresql.transactional-lock=false, or raise autobaseline.replay.timeout if"
+				+ " another session held the lock.";
+	}
+
+	@Override
 	public Optional<String> preCreatedExtensionConflict(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && "42710".equals(sql.getSQLState())) {
