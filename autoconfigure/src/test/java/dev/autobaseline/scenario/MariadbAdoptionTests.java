@@ -233,4 +233,64 @@ class MariadbAdoptionTests extends AdoptionScenarios {
 		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok");
 	}
 
+
+	/** V1 a foreign key InnoDB indexes itself, V2 an explicit index replacing it, V3 a column. */
+	private static final List<String> FOREIGN_KEY_INDEX_MIGRATIONS = List.of("V1__create_site_and_device.sql",
+			"CREATE TABLE site (id INT PRIMARY KEY);\n"
+					+ "CREATE TABLE device (id INT PRIMARY KEY, site_id INT,"
+					+ " CONSTRAINT fk_device_site FOREIGN KEY (site_id) REFERENCES site (id));",
+			"V2__index_device_site.sql", "CREATE INDEX device_site_idx ON device (site_id);",
+			"V3__add_device_label.sql", "ALTER TABLE device ADD COLUMN label VARCHAR(40);");
+
+	@Test
+	void anExplicitIndexReplacingTheOneInnodbMadeForAForeignKeyIsToldApart() throws Exception {
+		// Indexes compare without names; InnoDB's own index for fk_device_site and V2's device_site_idx
+		// looked alike, so a database at V1 was baselined at 2 and never got V2's index.
+		java.nio.file.Path folder = LibraryMigrations.write(this.temp.resolve("fk-index"), FOREIGN_KEY_INDEX_MIGRATIONS);
+		this.database.execute("CREATE TABLE site (id INT PRIMARY KEY)",
+				"CREATE TABLE device (id INT PRIMARY KEY, site_id INT,"
+						+ " CONSTRAINT fk_device_site FOREIGN KEY (site_id) REFERENCES site (id))",
+				"INSERT INTO site VALUES (7)", "INSERT INTO device VALUES (1, 7)");
+		boot("spring.flyway.locations=filesystem:" + folder)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok");
+		assertThat(this.database.rows("SELECT d.id, d.site_id FROM device d JOIN site s ON s.id = d.site_id"))
+			.containsExactly("1|7");
+		assertThat(this.database.rows("SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'device' AND INDEX_NAME <> 'PRIMARY'")).containsExactly("device_site_idx");
+	}
+
+	@Test
+	void aDatabaseWithTheExplicitIndexIsAtTheVersionThatMadeIt() throws Exception {
+		// The other side: the explicit index replaced InnoDB's own, so under an ORM's names this is V2, even at strict.
+		java.nio.file.Path folder = LibraryMigrations.write(this.temp.resolve("fk-index"), FOREIGN_KEY_INDEX_MIGRATIONS);
+		this.database.execute("CREATE TABLE site (id INT PRIMARY KEY)",
+				"CREATE TABLE device (id INT PRIMARY KEY, site_id INT,"
+						+ " CONSTRAINT FKq3n0x1 FOREIGN KEY (site_id) REFERENCES site (id))",
+				"CREATE INDEX IDXq3n0x1 ON device (site_id)", "INSERT INTO site VALUES (7)",
+				"INSERT INTO device VALUES (1, 7)");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.match=strict")
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("2"));
+		assertThat(this.database.history()).containsExactly("2:BASELINE:ok", "3:SQL:ok");
+		assertThat(this.database.rows("SELECT id, site_id, label FROM device")).containsExactly("1|7|null");
+	}
+
+	@Test
+	void versionsDifferingOnlyInTheirPartitionsAreToldApart() throws Exception {
+		// A catalog without partitions took V1 and V2 for data-only twins and baselined at 2: V2's partition never came.
+		java.nio.file.Path folder = LibraryMigrations.write(this.temp.resolve("partitions"),
+				List.of("V1__create_reading.sql", "CREATE TABLE reading (id INT, taken DATE, PRIMARY KEY (id, taken))"
+						+ " PARTITION BY RANGE (YEAR(taken)) (PARTITION p2025 VALUES LESS THAN (2026));",
+						"V2__partition_2026.sql", "ALTER TABLE reading ADD PARTITION (PARTITION p2026 VALUES LESS THAN (2027));",
+						"V3__first_reading_of_2026.sql", "INSERT INTO reading VALUES (2, '2026-01-05');"));
+		this.database.execute("CREATE TABLE reading (id INT, taken DATE, PRIMARY KEY (id, taken))"
+				+ " PARTITION BY RANGE (YEAR(taken)) (PARTITION p2025 VALUES LESS THAN (2026))",
+				"INSERT INTO reading VALUES (1, '2025-03-01')");
+		boot("spring.flyway.locations=filesystem:" + folder)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok");
+		assertThat(this.database.rows("SELECT id, taken FROM reading ORDER BY id")).containsExactly("1|2025-03-01",
+				"2|2026-01-05");
+	}
+
 }

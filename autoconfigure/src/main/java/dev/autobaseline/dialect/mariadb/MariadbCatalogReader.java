@@ -33,6 +33,12 @@ final class MariadbCatalogReader {
 
 	private final Map<String, String> tableCollations = new TreeMap<>();
 
+	/** Tables whose CREATE_OPTIONS say partitioned: only they have partitions to read. */
+	private final List<String> partitioned = new ArrayList<>();
+
+	/** Per table, each foreign key's constraint name and columns: InnoDB may have made an index for it. */
+	private final Map<String, List<String[]>> foreignKeys = new TreeMap<>();
+
 	private MariadbCatalogReader(Connection connection, String database, boolean lowerCaseNames) {
 		this.connection = connection;
 		this.database = database;
@@ -45,8 +51,9 @@ final class MariadbCatalogReader {
 		requireDatabase(connection, database);
 		List<String> sequences = reader.readRelations(true);
 		reader.readColumns(true);
-		reader.readIndexes();
+		reader.readPartitions();
 		reader.readForeignKeys();
+		reader.readIndexes();
 		reader.readChecks();
 		reader.readTriggers();
 		reader.readViews();
@@ -103,6 +110,9 @@ final class MariadbCatalogReader {
 			ReadRelation relation = new ReadRelation(name(rows.getString(1)), view ? Relation.Kind.VIEW : Relation.Kind.TABLE);
 			this.relations.put(rows.getString(1), relation);
 			this.tableCollations.put(rows.getString(1), rows.getString(4));
+			if (!view && String.valueOf(rows.getString(5)).toLowerCase(Locale.ROOT).contains("partitioned")) {
+				this.partitioned.add(rows.getString(1));
+			}
 			if (strict && !view) {
 				relation.facts.put("engine", String.valueOf(rows.getString(3)).toLowerCase(Locale.ROOT));
 				relation.facts.put("options", ("collate " + rows.getString(4) + " " + blank(rows.getString(5)) + " row_format "
@@ -132,9 +142,16 @@ final class MariadbCatalogReader {
 		});
 	}
 
+	/**
+	 * Indexes by definition, not by name (an ORM and a migration name them differently), except
+	 * that an index InnoDB made itself for a foreign key says so: a later {@code CREATE INDEX} on
+	 * the same columns replaces it, and the two must not compare equal (a migration after that one
+	 * drops or renames the explicit index by its name).
+	 */
 	private void readIndexes() throws SQLException {
 		Map<String, String[]> indexes = new LinkedHashMap<>();
-		Map<String, StringBuilder> columns = new LinkedHashMap<>();
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		Map<String, List<String>> plainColumns = new LinkedHashMap<>();
 		query("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, SUB_PART, COLLATION"
 				+ " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
 				(rows) -> {
@@ -143,22 +160,63 @@ final class MariadbCatalogReader {
 							rows.getString(4) });
 					long prefix = rows.getLong(6);
 					Long prefixLength = rows.wasNull() ? null : prefix;
-					String column = MariadbDefinitions.indexColumn(String.valueOf(rows.getString(5)), prefixLength,
-							rows.getString(7));
-					columns.computeIfAbsent(key, (k) -> new StringBuilder()).append(columns.get(key).length() > 0 ? ", " : "")
-						.append(column);
+					String column = String.valueOf(rows.getString(5));
+					columns.computeIfAbsent(key, (k) -> new ArrayList<>())
+						.add(MariadbDefinitions.indexColumn(column, prefixLength, rows.getString(7)));
+					plainColumns.computeIfAbsent(key, (k) -> new ArrayList<>()).add(column.toLowerCase(Locale.ROOT));
 				});
 		indexes.forEach((key, index) -> {
 			ReadRelation relation = this.relations.get(index[0]);
 			if (relation == null) {
 				return;
 			}
+			String definition = String.join(", ", columns.get(key));
 			if ("PRIMARY".equals(index[1])) {
-				relation.facts.put("pk (" + columns.get(key) + ")", "");
+				relation.facts.put("pk (" + definition + ")", "");
+				return;
 			}
-			else {
-				relation.facts.put(MariadbDefinitions.index("0".equals(index[2]), index[3], columns.get(key).toString()), "");
-			}
+			boolean forForeignKey = this.foreignKeys.getOrDefault(index[0], List.of())
+				.stream()
+				.anyMatch((foreignKey) -> MariadbDefinitions.isForeignKeyIndex(index[0], index[1], plainColumns.get(key),
+						foreignKey[0], foreignKey[1]));
+			relation.facts.put(MariadbDefinitions.index("0".equals(index[2]), index[3], definition, forForeignKey), "");
+		});
+	}
+
+	/**
+	 * Partitioning and each partition of the partitioned tables: {@code ADD PARTITION} and
+	 * {@code REORGANIZE PARTITION} change nothing else a catalog shows, and later migrations name
+	 * partitions. Read only when a table says it is partitioned.
+	 */
+	private void readPartitions() throws SQLException {
+		if (this.partitioned.isEmpty()) {
+			return;
+		}
+		Map<String, List<String>> subpartitions = new LinkedHashMap<>();
+		Map<String, String> partitions = new LinkedHashMap<>();
+		query("SELECT TABLE_NAME, PARTITION_NAME, SUBPARTITION_NAME, PARTITION_ORDINAL_POSITION, PARTITION_METHOD,"
+				+ " PARTITION_EXPRESSION, SUBPARTITION_METHOD, SUBPARTITION_EXPRESSION, PARTITION_DESCRIPTION,"
+				+ " PARTITION_COMMENT FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL"
+				+ " ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION", (rows) -> {
+					ReadRelation relation = this.relations.get(rows.getString(1));
+					if (relation == null) {
+						return;
+					}
+					relation.facts.put("partitioning", MariadbDefinitions.partitioning(rows.getString(5),
+							MariadbDefinitions.withoutOwnDatabase(rows.getString(6), this.database), rows.getString(7),
+							MariadbDefinitions.withoutOwnDatabase(rows.getString(8), this.database)));
+					String key = rows.getString(1) + "\u0000" + rows.getString(2);
+					partitions.putIfAbsent(key, rows.getString(4) + " values " + blank(rows.getString(9)) + " comment '"
+							+ blank(rows.getString(10)) + "'");
+					if (rows.getString(3) != null) {
+						subpartitions.computeIfAbsent(key, (k) -> new ArrayList<>()).add(rows.getString(3));
+					}
+				});
+		partitions.forEach((key, definition) -> {
+			String[] tableAndName = key.split("\u0000", 2);
+			List<String> subs = subpartitions.get(key);
+			this.relations.get(tableAndName[0]).facts.put("partition " + tableAndName[1],
+					definition + ((subs != null) ? " subpartitions " + String.join(", ", subs) : ""));
 		});
 	}
 
@@ -166,13 +224,15 @@ final class MariadbCatalogReader {
 		query("SELECT k.TABLE_NAME, GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ', '),"
 				+ " k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,"
 				+ " GROUP_CONCAT(k.REFERENCED_COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ', '),"
-				+ " r.UPDATE_RULE, r.DELETE_RULE FROM information_schema.KEY_COLUMN_USAGE k"
+				+ " r.UPDATE_RULE, r.DELETE_RULE, k.CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE k"
 				+ " JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
 				+ " AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
 				+ " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
 				+ " GROUP BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,"
 				+ " r.UPDATE_RULE, r.DELETE_RULE", (rows) -> {
 			ReadRelation relation = this.relations.get(rows.getString(1));
+			this.foreignKeys.computeIfAbsent(rows.getString(1), (table) -> new ArrayList<>())
+				.add(new String[] { rows.getString(8), rows.getString(2).toLowerCase(Locale.ROOT) });
 			if (relation != null) {
 				String target = this.database.equals(rows.getString(3)) ? name(rows.getString(4))
 						: rows.getString(3) + "." + rows.getString(4);

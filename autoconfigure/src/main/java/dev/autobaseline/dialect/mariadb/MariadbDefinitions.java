@@ -1,5 +1,6 @@
 package dev.autobaseline.dialect.mariadb;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,10 +92,43 @@ final class MariadbDefinitions {
 				+ ("D".equals(collation) ? " desc" : "");
 	}
 
-	/** An index by what it is, never by its name: {@code index unique btree (title(10) desc)}. */
-	static String index(boolean unique, String type, String columns) {
+	/**
+	 * An index by what it is, never by its name: {@code index unique btree (title(10) desc)}; one
+	 * InnoDB made for a foreign key ends in {@code for foreign key}.
+	 */
+	static String index(boolean unique, String type, String columns, boolean forForeignKey) {
 		String kind = type.toLowerCase(Locale.ROOT);
-		return "index " + (unique ? "unique " : "") + kind + " (" + columns + ")";
+		return "index " + (unique ? "unique " : "") + kind + " (" + columns + ")" + (forForeignKey ? " for foreign key" : "");
+	}
+
+	/**
+	 * Whether an index is the one InnoDB made for a foreign key that had none: it has exactly the
+	 * key's columns and the name InnoDB gives, the constraint's name, or for a constraint named
+	 * {@code <table>_ibfk_<n>} by the server the first column's, with {@code _<n>} when taken.
+	 * (An index named in {@code FOREIGN KEY name (...)} gives the constraint that name too.)
+	 */
+	static boolean isForeignKeyIndex(String table, String index, List<String> indexColumns, String constraint,
+			String foreignKeyColumns) {
+		if (!String.join(", ", indexColumns).equals(foreignKeyColumns)) {
+			return false;
+		}
+		if (index.equalsIgnoreCase(constraint)) {
+			return true;
+		}
+		boolean serverNamed = Pattern.compile(Pattern.quote(table) + "_ibfk_\\d+", Pattern.CASE_INSENSITIVE)
+			.matcher(constraint)
+			.matches();
+		return serverNamed && Pattern.compile(Pattern.quote(indexColumns.get(0)) + "(_\\d+)?", Pattern.CASE_INSENSITIVE)
+			.matcher(index)
+			.matches();
+	}
+
+	/** How a table is partitioned: {@code range (year(`taken`)) subpartition by hash (`id`)}. */
+	static String partitioning(String method, String expression, String subMethod, String subExpression) {
+		String partitioning = method.toLowerCase(Locale.ROOT) + " (" + collapsed(expression) + ")";
+		return (subMethod != null)
+				? partitioning + " subpartition by " + subMethod.toLowerCase(Locale.ROOT) + " (" + collapsed(subExpression) + ")"
+				: partitioning;
 	}
 
 }
