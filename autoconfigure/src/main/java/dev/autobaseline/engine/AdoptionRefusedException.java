@@ -45,7 +45,13 @@ public class AdoptionRefusedException extends RuntimeException {
 		 * The database is not empty and Flyway resolves no versioned migration (a mistyped
 		 * {@code spring.flyway.locations}): there is no evidence to baseline on.
 		 */
-		NO_MIGRATIONS
+		NO_MIGRATIONS,
+
+		/**
+		 * The history table changed between the inspection and the write (a process that does not
+		 * take the adoption lock wrote to it): nothing was written.
+		 */
+		HISTORY_CHANGED
 
 	}
 

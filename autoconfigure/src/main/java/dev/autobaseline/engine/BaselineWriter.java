@@ -21,11 +21,13 @@ final class BaselineWriter {
 
 	/**
 	 * Records a baseline at the version. Into an existing (empty or marker-only) history table the
-	 * row is inserted, with no DROP; otherwise Flyway's {@code baseline()} creates the table.
+	 * row is inserted, with no DROP, in a transaction that first re-reads the history: rows another
+	 * process wrote since the inspection refuse the write. Otherwise Flyway's {@code baseline()}
+	 * creates the table (and refuses a table someone created meanwhile).
 	 */
 	static void baseline(Configuration configuration, LiveDatabase live, Dialect dialect, HistoryTable history,
-			boolean tableExists, String version, String description) throws SQLException {
-		if (!tableExists) {
+			HistoryRows inspected, SchemaState state, String version, String description) throws SQLException {
+		if (!inspected.exists()) {
 			Flyway.configure(configuration.getClassLoader())
 				.configuration(configuration)
 				.baselineVersion(MigrationVersion.fromVersion(version))
@@ -37,26 +39,43 @@ final class BaselineWriter {
 		String sql = "INSERT INTO " + history.qualified() + " (installed_rank, version, description, type, script,"
 				+ " checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?,"
 				+ " 'BASELINE', ?, NULL, " + installedBy(configuration, dialect) + ", 0, TRUE FROM " + history.qualified();
-		execute(live, sql, version, description, description);
+		inOneTransaction(live, (connection) -> {
+			requireUnchanged(connection, dialect, history, inspected, state);
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setString(1, version);
+				statement.setString(2, description);
+				statement.setString(3, description);
+				statement.executeUpdate();
+			}
+		});
 	}
 
 	/**
 	 * Rewrites the last BASELINE row to the version and, with {@code removeFailedRows}, deletes
-	 * the failed rows a failed attempt left after it, in one transaction: a kill leaves both or
-	 * neither.
+	 * the failed rows a failed attempt left after it, in one transaction that first re-reads the
+	 * history: a kill leaves both or neither, and rows written since the inspection refuse it. The
+	 * row's rank is read first (MySQL refuses an UPDATE whose subquery reads the same table).
 	 */
-	static void rebaseline(LiveDatabase live, HistoryTable history, String version, String description,
-			boolean removeFailedRows) throws SQLException {
+	static void rebaseline(LiveDatabase live, Dialect dialect, HistoryTable history, HistoryRows inspected,
+			String version, String description, boolean removeFailedRows) throws SQLException {
 		String update = "UPDATE " + history.qualified() + " SET version = ?, description = ?, script = ?"
-				+ " WHERE installed_rank = (SELECT MAX(installed_rank) FROM " + history.qualified()
-				+ " WHERE type = 'BASELINE')";
+				+ " WHERE installed_rank = ?";
 		inOneTransaction(live, (connection) -> {
+			requireUnchanged(connection, dialect, history, inspected, SchemaState.BASELINED);
+			int rank;
+			try (PreparedStatement last = connection.prepareStatement(
+					"SELECT MAX(installed_rank) FROM " + history.qualified() + " WHERE type = 'BASELINE'");
+					java.sql.ResultSet rows = last.executeQuery()) {
+				rows.next();
+				rank = rows.getInt(1);
+			}
 			try (PreparedStatement statement = connection.prepareStatement(update);
 					PreparedStatement delete = connection
 						.prepareStatement("DELETE FROM " + history.qualified() + " WHERE NOT success")) {
 				statement.setString(1, version);
 				statement.setString(2, description);
 				statement.setString(3, description);
+				statement.setInt(4, rank);
 				statement.executeUpdate();
 				if (removeFailedRows) {
 					delete.executeUpdate();
@@ -65,13 +84,24 @@ final class BaselineWriter {
 		});
 	}
 
+	/** Refuses, inside the write transaction, a history that is not what the inspection read. */
+	private static void requireUnchanged(Connection connection, Dialect dialect, HistoryTable history,
+			HistoryRows inspected, SchemaState state) throws SQLException {
+		HistoryRows now = HistoryRows.read(connection, dialect, history);
+		if (!now.sameRowsAs(inspected)) {
+			throw Refusals.historyChanged(state, history, inspected.summary(), now.summary());
+		}
+	}
+
 	/**
 	 * Swaps the BASELINE row for one row per versioned migration at or below it, in one
 	 * transaction: version, description, type, script and checksum as Flyway resolves them; no
 	 * repeatable migration, no callback fired. A kill before the commit leaves the BASELINE row.
+	 * The transaction first re-reads the history: anything but BASELINE rows ending at the
+	 * version Flyway reported (another process migrated meanwhile) refuses the swap.
 	 */
 	static void recordHistory(Flyway flyway, LiveDatabase live, Dialect dialect, HistoryTable history,
-			Configuration configuration) throws SQLException {
+			Configuration configuration, SchemaState state) throws SQLException {
 		MigrationInfo[] migrations = flyway.info().all();
 		MigrationVersion baseline = java.util.Arrays.stream(migrations)
 			.filter((migration) -> migration.getType().isBaseline())
@@ -85,6 +115,12 @@ final class BaselineWriter {
 				+ " checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?,"
 				+ " ?, ?, " + installedBy(configuration, dialect) + ", 0, TRUE FROM " + history.qualified();
 		inOneTransaction(live, (connection) -> {
+			HistoryRows now = HistoryRows.read(connection, dialect, history);
+			if (now.applied() != 0 || now.baselines().isEmpty()
+					|| !MigrationVersion.fromVersion(now.baselineVersion()).equals(baseline)) {
+				throw Refusals.historyChanged(state, history, "a BASELINE row at " + baseline + " and no applied migration",
+						now.summary());
+			}
 			try (PreparedStatement delete = connection
 				.prepareStatement("DELETE FROM " + history.qualified() + " WHERE type = 'BASELINE'");
 					PreparedStatement row = connection.prepareStatement(insert)) {
@@ -167,21 +203,6 @@ final class BaselineWriter {
 	private static String installedBy(Configuration configuration, Dialect dialect) {
 		String configured = configuration.getInstalledBy();
 		return (configured != null) ? "'" + configured.replace("'", "''") + "'" : dialect.currentUserSql();
-	}
-
-	private static void execute(LiveDatabase live, String sql, String... parameters) throws SQLException {
-		try (Connection connection = live.dataSource().getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				for (int i = 0; i < parameters.length; i++) {
-					statement.setString(i + 1, parameters[i]);
-				}
-				statement.executeUpdate();
-				if (!autoCommit) {
-					connection.commit();
-				}
-			}
-		}
 	}
 
 }

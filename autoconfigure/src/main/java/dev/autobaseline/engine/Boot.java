@@ -366,12 +366,13 @@ final class Boot {
 					+ " >>";
 			if (inspection.state() == SchemaState.BASELINED) {
 				requireTransactionalHistory("autobaseline.rebaseline", "true");
-				BaselineWriter.rebaseline(this.live, this.history, baselineVersion, description, failedAttempt);
+				BaselineWriter.rebaseline(this.live, this.dialect, this.history, rows, baselineVersion, description,
+						failedAttempt);
 			}
 			else {
 				warnIfNotTransactional(inspection.history().exists());
-				BaselineWriter.baseline(this.configuration, this.live, this.dialect, this.history,
-						inspection.history().exists(), baselineVersion, description);
+				BaselineWriter.baseline(this.configuration, this.live, this.dialect, this.history, rows,
+						inspection.state(), baselineVersion, description);
 			}
 		}
 		if (this.settings.record() == RecordMode.HISTORY && !"0".equals(baselineVersion)) {
@@ -381,7 +382,8 @@ final class Boot {
 			}
 			this.lock.checkHeld();
 			requireTransactionalHistory("autobaseline.record", "history");
-			BaselineWriter.recordHistory(this.flyway, this.live, this.dialect, this.history, this.configuration);
+			BaselineWriter.recordHistory(this.flyway, this.live, this.dialect, this.history, this.configuration,
+					inspection.state());
 		}
 		int applied = this.flyway.migrate().migrationsExecuted;
 		return report(inspection.state(), verdict, baselineVersion, write, applied, List.of()).withBackup(backup);

@@ -139,4 +139,16 @@ record HistoryRows(boolean exists, int applied, int failed, List<String> baselin
 		return this.baselines.get(this.baselines.size() - 1);
 	}
 
+	/** The rows as a person counts them, for a report: {@code 1 BASELINE row (2), 0 applied, 0 failed}. */
+	String summary() {
+		return this.baselines.size() + " BASELINE row(s)" + (this.baselines.isEmpty() ? "" : " " + this.baselines)
+				+ ", " + this.applied + " applied (" + this.failed + " failed), " + this.markers + " schema marker(s)";
+	}
+
+	/** Whether another read found the same rows: the same kinds, counts and BASELINE versions. */
+	boolean sameRowsAs(HistoryRows other) {
+		return this.exists == other.exists && this.applied == other.applied && this.failed == other.failed
+				&& this.baselines.equals(other.baselines) && this.markers == other.markers;
+	}
+
 }

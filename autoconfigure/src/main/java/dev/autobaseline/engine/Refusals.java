@@ -160,6 +160,21 @@ final class Refusals {
 				null, null);
 	}
 
+	/**
+	 * The history, re-read inside the write transaction, is not what the inspection read:
+	 * another process wrote to it without the adoption lock. The transaction was rolled back.
+	 */
+	static AdoptionRefusedException historyChanged(SchemaState state, HistoryTable history, String inspected,
+			String now) {
+		return new AdoptionRefusedException(state, Reason.HISTORY_CHANGED,
+				"The history table " + history.qualified() + " changed after it was inspected (it held " + inspected
+						+ ", it now holds " + now + "): another process wrote to it without the adoption lock, such as"
+						+ " plain Flyway or an instance without the starter." + UNTOUCHED,
+				"Let the other process finish, then start the application again: it inspects the database afresh."
+						+ " Run every instance that migrates this database with the starter.",
+				null, null);
+	}
+
 	static AdoptionRefusedException noMigrations(SchemaState state, HistoryTable history, Location[] locations) {
 		String searched = java.util.Arrays.stream(locations).map(Location::toString).collect(Collectors.joining(", "));
 		return new AdoptionRefusedException(state, Reason.NO_MIGRATIONS,

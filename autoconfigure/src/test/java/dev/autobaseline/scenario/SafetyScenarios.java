@@ -18,6 +18,7 @@ import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.DriverManagerDataSource;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.LockTimeoutException;
+import dev.autobaseline.engine.AdoptionRefusedException;
 import dev.autobaseline.engine.AdoptionReport;
 import dev.autobaseline.engine.InvalidConfigurationException;
 import dev.autobaseline.engine.SchemaState;
@@ -133,6 +134,51 @@ abstract class SafetyScenarios extends ScenarioSupport {
 			String schema = dialect.currentSchema(connection);
 			return dialect.adoptionLock(live, connection, dialect.qualify(schema, "flyway_schema_history"), false);
 		}
+	}
+
+	@Test
+	void historyAnotherProcessWritesDuringTheReplayRefusesTheBaselineAndWritesNothing() throws Exception {
+		// Plain Flyway on another instance (no adoption lock) records a migration while this one replays:
+		// the write transaction re-reads the history and writes no BASELINE row beside it.
+		createEmptyHistoryTable();
+		LibraryMigrations.legacyAt(this.database, 2);
+		List<String> rows = LibraryMigrations.libraryRows(this.database);
+		java.util.concurrent.atomic.AtomicBoolean wrote = new java.util.concurrent.atomic.AtomicBoolean();
+		dev.autobaseline.scenario.interloper.V6__Another_process_writes_the_history.whileReplayed = () -> {
+			if (wrote.compareAndSet(false, true)) {
+				try {
+					this.database.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+							+ " script, checksum, installed_by, execution_time, success)"
+							+ " VALUES (1, '2', 'by hand', 'SQL', 'V2__by_hand.sql', NULL, 'someone', 0, TRUE)");
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		};
+		try {
+			boot("spring.flyway.locations=filesystem:" + this.migrations + ",classpath:dev/autobaseline/scenario/interloper")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					Throwable cause = context.getStartupFailure();
+					while (cause != null && !(cause instanceof AdoptionRefusedException)) {
+						cause = cause.getCause();
+					}
+					assertThat(cause).as("an AdoptionRefusedException in %s", context.getStartupFailure())
+						.isInstanceOf(AdoptionRefusedException.class);
+					AdoptionRefusedException refusal = (AdoptionRefusedException) cause;
+					assertThat(refusal.getReason()).isEqualTo(AdoptionRefusedException.Reason.HISTORY_CHANGED);
+					assertThat(refusal.getDescription()).contains("changed after it was inspected (it held 0 BASELINE row(s),"
+							+ " 0 applied (0 failed), 0 schema marker(s), it now holds 0 BASELINE row(s), 1 applied (0 failed)")
+						.contains("Nothing was written to the database.");
+				});
+		}
+		finally {
+			dev.autobaseline.scenario.interloper.V6__Another_process_writes_the_history.whileReplayed = null;
+		}
+		assertThat(wrote).isTrue();
+		assertThat(this.database.history()).containsExactly("2:SQL:ok");
+		assertThat(LibraryMigrations.libraryRows(this.database)).containsExactlyElementsOf(rows);
 	}
 
 	@Test
