@@ -64,7 +64,39 @@ final class MariadbScriptRules {
 		}
 		checkClauses(statement, found);
 		checkQualifiedNames(statement, found);
+		checkStrings(statement, found);
 		return found;
+	}
+
+	/**
+	 * A string that is one of live's database names, compared or listed (after {@code =},
+	 * {@code (}, a comma, {@code IN} or {@code LIKE}): {@code table_schema = 'app'} in an
+	 * idempotent migration would read live's catalog in the replay, not the shadow's (and so
+	 * decide by what live holds); {@code DATABASE()} reads the shadow's.
+	 */
+	private void checkStrings(Statement statement, List<Found> found) {
+		for (int i = 0; i < statement.size(); i++) {
+			Token token = statement.token(i);
+			Token previous = statement.token(i - 1);
+			boolean compared = previous != null && (previous.isSymbol("=") || previous.isSymbol("(") || previous.isSymbol(",")
+					|| previous.is("like") || previous.is("in") || previous.isSymbol("<>") || previous.isSymbol("!="));
+			if (token.kind() == MariadbLexer.Kind.STRING && compared && this.liveDatabases.contains(token.lower().strip())) {
+				found.add(new Found(i, Reach.LIVE, "names live's database " + token.text().strip()
+						+ " in a string, which the replay would read in live, not in the shadow (write DATABASE() instead)"));
+			}
+		}
+	}
+
+	/**
+	 * The first of live's databases a text holds as a word: in a script that runs dynamic SQL,
+	 * {@code CONCAT('INSERT INTO ', 'app', '.t ...')} builds a statement no scan reads whole.
+	 */
+	java.util.Optional<String> liveDatabaseIn(String text) {
+		return this.liveDatabases.stream()
+			.filter((database) -> Pattern.compile("(?<![\\w$])" + Pattern.quote(database) + "(?![\\w$])",
+					Pattern.CASE_INSENSITIVE).matcher(text).find())
+			.sorted()
+			.findFirst();
 	}
 
 	private void checkStatementStart(Statement statement, int start, List<Found> found) {

@@ -136,7 +136,7 @@ public final class MariadbScriptScanner {
 					findings.add(finding(script, sql, statement, found.token(), found));
 				}
 				if (dynamicSql) {
-					findings.addAll(scanStrings(script, sql, statement, lexer.mode()));
+					findings.addAll(scanStrings(script, sql, statement, lexer.mode(), rules));
 				}
 				session.apply(statement);
 				Optional<MariadbLexerMode> mode = session.mode();
@@ -157,14 +157,21 @@ public final class MariadbScriptScanner {
 
 	/** With PREPARE or EXECUTE IMMEDIATE in the script, a string may be a statement: read each. */
 	private List<MariadbScriptFinding> scanStrings(String script, String sql, MariadbLexer.Statement statement,
-			MariadbLexerMode mode) {
+			MariadbLexerMode mode, MariadbScriptRules rules) {
 		List<MariadbScriptFinding> findings = new ArrayList<>();
 		for (Token token : statement.tokens()) {
 			if (token.kind() == MariadbLexer.Kind.STRING && !token.text().isBlank()) {
 				String excerpt = excerpt(sql, token.start(), statement.end(), true);
-				for (MariadbScriptFinding inner : scan(script, token.text(), mode.sqlMode())) {
-					findings.add(new MariadbScriptFinding(script, excerpt, inner.reach(),
-							inner.reason() + " (in dynamic SQL)"));
+				Set<MariadbScriptFinding> inner = scan(script, token.text(), mode.sqlMode());
+				for (MariadbScriptFinding each : inner) {
+					findings.add(new MariadbScriptFinding(script, excerpt, each.reach(), each.reason() + " (in dynamic SQL)"));
+				}
+				// A piece of a statement built at run time: live's name in it is enough.
+				if (inner.isEmpty() && !this.liveDatabases.contains(token.lower().strip())) {
+					rules.liveDatabaseIn(token.text())
+						.ifPresent((database) -> findings.add(new MariadbScriptFinding(script, excerpt,
+								MariadbScriptFinding.Reach.LIVE, "names live's database " + database
+										+ " in a string of dynamic SQL")));
 				}
 			}
 		}

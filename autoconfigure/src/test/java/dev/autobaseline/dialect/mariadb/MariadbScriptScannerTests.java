@@ -191,6 +191,31 @@ class MariadbScriptScannerTests {
 		assertThat(reaches("EXECUTE IMMEDIATE 'INSERT INTO live.t VALUES (1)'")).containsExactly(Reach.LIVE);
 	}
 
+	@Test
+	void aStringNamingLiveWouldReadLiveInTheReplayAndIsRefused() {
+		// An idempotent migration that names its database reads live's catalog in the replay, not the shadow's.
+		assertThat(this.scanner.scan("V1", "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'live'"
+				+ " AND TABLE_NAME = 't'")).singleElement()
+			.satisfies((finding) -> assertThat(finding.reach()).isEqualTo(Reach.LIVE))
+			.satisfies((finding) -> assertThat(finding.reason()).contains("write DATABASE() instead"));
+		assertThat(reaches("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'AUDIT'"))
+			.containsExactly(Reach.LIVE);
+		assertThat(reaches("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()")).isEmpty();
+		// Without dynamic SQL, a word in a longer string is data.
+		assertThat(reaches("INSERT INTO note VALUES ('live music'), ('lively')")).isEmpty();
+	}
+
+	@Test
+	void dynamicSqlBuiltFromPiecesIsRefusedWhenAPieceNamesLive() {
+		assertThat(reaches("SET @s = CONCAT('INSERT INTO live', '.t VALUES (1)'); PREPARE st FROM @s; EXECUTE st;"))
+			.containsExactly(Reach.LIVE);
+		assertThat(reaches("SET @s = CONCAT('INSERT INTO ', 'live', '.t VALUES (1)'); PREPARE st FROM @s; EXECUTE st;"))
+			.containsExactly(Reach.LIVE);
+		assertThat(reaches("SET @s = CONCAT('INSERT INTO ', DATABASE(), '.t VALUES (1)'); PREPARE st FROM @s; EXECUTE st;"))
+			.isEmpty();
+		assertThat(reaches("SET @s = 'SELECT ''lively'''; PREPARE st FROM @s; EXECUTE st;")).isEmpty();
+	}
+
 	private List<Reach> reaches(String sql) {
 		return this.scanner.scan("V1__test.sql", sql).stream().map(MariadbScriptFinding::reach).toList();
 	}
