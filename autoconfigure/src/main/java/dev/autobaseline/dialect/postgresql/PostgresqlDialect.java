@@ -36,6 +36,8 @@ public final class PostgresqlDialect implements Dialect {
 	/** What earlier catalog reads of this boot found: unchanged relations are shared between snapshots. */
 	private final PostgresqlCatalogReader catalogReader = new PostgresqlCatalogReader(new RelationCache());
 
+	private final PostgresqlSignatureReader signatureReader = new PostgresqlSignatureReader();
+
 	/** How long an inspection statement may wait for a lock before it fails. */
 	static final long INSPECTION_LOCK_TIMEOUT_MILLIS = 30_000;
 
@@ -207,7 +209,7 @@ public final class PostgresqlDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
 			throws SQLException {
-		return this.catalogReader.readSignature(connection, objects, columnsWanted);
+		return this.signatureReader.readSignature(connection, objects, columnsWanted);
 	}
 
 	@Override

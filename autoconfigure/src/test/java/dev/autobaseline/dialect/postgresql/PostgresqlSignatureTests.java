@@ -37,7 +37,7 @@ class PostgresqlSignatureTests {
 
 	private final List<Connection> connections = new ArrayList<>();
 
-	private final PostgresqlCatalogReader reader = new PostgresqlCatalogReader(new RelationCache());
+	private final PostgresqlSignatureReader reader = new PostgresqlSignatureReader();
 
 	@AfterEach
 	void dropDatabases() throws Exception {
@@ -223,7 +223,7 @@ class PostgresqlSignatureTests {
 	}
 
 	private static CatalogSnapshot fresh(Connection connection) throws SQLException {
-		return new PostgresqlCatalogReader(new RelationCache()).readSignature(connection, false, Dialect.ColumnsWanted.ALWAYS);
+		return new PostgresqlSignatureReader().readSignature(connection, false, Dialect.ColumnsWanted.ALWAYS);
 	}
 
 	private static List<String> columns(CatalogSnapshot signature, String name) {
