@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A real live database of one engine for the corpus: a SQLite file or a freshly created
- * PostgreSQL database, dropped on close.
+ * A real live database of one engine for the corpus: a SQLite file, or a freshly created
+ * PostgreSQL or MariaDB database, dropped on close.
  */
 abstract class CorpusDatabase implements AutoCloseable {
 
 	abstract String url();
 
 	abstract String username();
+
+	/** The password, or {@code null} for none. */
+	String password() {
+		return null;
+	}
 
 	/** Flyway's default schema on this engine. */
 	abstract String schema();
@@ -26,6 +31,9 @@ abstract class CorpusDatabase implements AutoCloseable {
 		Properties properties = new Properties();
 		if (username() != null) {
 			properties.setProperty("user", username());
+		}
+		if (password() != null) {
+			properties.setProperty("password", password());
 		}
 		return DriverManager.getConnection(url(), properties);
 	}
@@ -87,7 +95,8 @@ abstract class CorpusDatabase implements AutoCloseable {
 
 	/**
 	 * A database created on the real PostgreSQL server
-	 * ({@code AUTOBASELINE_TEST_POSTGRES_URL}, default {@code 127.0.0.1:5432/postgres}).
+	 * ({@code AUTOBASELINE_TEST_POSTGRES_URL}, default {@code 127.0.0.1:5432/postgres};
+	 * {@code _USER}, default {@code postgres}; {@code _PASSWORD}, default none).
 	 */
 	static final class Postgresql extends CorpusDatabase {
 
@@ -97,6 +106,8 @@ abstract class CorpusDatabase implements AutoCloseable {
 				"jdbc:postgresql://127.0.0.1:5432/postgres");
 
 		private static final String SERVER_USER = env("AUTOBASELINE_TEST_POSTGRES_USER", "postgres");
+
+		private static final String SERVER_PASSWORD = env("AUTOBASELINE_TEST_POSTGRES_PASSWORD", null);
 
 		private final String name;
 
@@ -119,6 +130,11 @@ abstract class CorpusDatabase implements AutoCloseable {
 		}
 
 		@Override
+		String password() {
+			return SERVER_PASSWORD;
+		}
+
+		@Override
 		String schema() {
 			return "public";
 		}
@@ -131,16 +147,83 @@ abstract class CorpusDatabase implements AutoCloseable {
 		}
 
 		private static Connection server() throws SQLException {
-			Properties properties = new Properties();
-			properties.setProperty("user", SERVER_USER);
-			return DriverManager.getConnection(SERVER_URL, properties);
+			return serverConnection(SERVER_URL, SERVER_USER, SERVER_PASSWORD);
 		}
 
-		private static String env(String name, String fallback) {
-			String value = System.getenv(name);
-			return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	/**
+	 * A database created on the real MariaDB server ({@code AUTOBASELINE_TEST_MARIADB_URL},
+	 * default {@code jdbc:mariadb://127.0.0.1:3306/}; {@code _USER}, default {@code root};
+	 * {@code _PASSWORD}, default none), dropped on close. An unreachable server fails the test,
+	 * under {@code CI=true} as anywhere: it is never skipped.
+	 */
+	static final class Mariadb extends CorpusDatabase {
+
+		private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
+		private static final String SERVER_URL = env("AUTOBASELINE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+
+		private static final String SERVER_USER = env("AUTOBASELINE_TEST_MARIADB_USER", "root");
+
+		private static final String SERVER_PASSWORD = env("AUTOBASELINE_TEST_MARIADB_PASSWORD", null);
+
+		private final String name;
+
+		Mariadb(String owner) throws SQLException {
+			this.name = ("autobaseline_corpus_" + owner + "_" + ProcessHandle.current().pid() + "_"
+					+ COUNTER.incrementAndGet()).toLowerCase(java.util.Locale.ROOT);
+			try (Connection admin = server(); Statement statement = admin.createStatement()) {
+				statement.execute("CREATE DATABASE `" + this.name + "`");
+			}
 		}
 
+		@Override
+		String url() {
+			return SERVER_URL.replaceFirst("^(jdbc:[a-z]+://[^/?]*)/?[^?]*", "$1/" + this.name);
+		}
+
+		@Override
+		String username() {
+			return SERVER_USER;
+		}
+
+		@Override
+		String password() {
+			return SERVER_PASSWORD;
+		}
+
+		/** A database is Flyway's schema on MariaDB. */
+		@Override
+		String schema() {
+			return this.name;
+		}
+
+		@Override
+		public void close() throws SQLException {
+			try (Connection admin = server(); Statement statement = admin.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS `" + this.name + "`");
+			}
+		}
+
+		private static Connection server() throws SQLException {
+			return serverConnection(SERVER_URL, SERVER_USER, SERVER_PASSWORD);
+		}
+
+	}
+
+	private static Connection serverConnection(String url, String user, String password) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", user);
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		return DriverManager.getConnection(url, properties);
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 }

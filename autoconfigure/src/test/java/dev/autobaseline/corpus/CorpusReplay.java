@@ -42,8 +42,8 @@ record CorpusReplay(String set, Path folder, ReplayResult replay, CatalogScope s
 		String schema = walked.schema();
 		String historyKey = dialect.relationKey(schema, "flyway_schema_history");
 		LiveDatabase liveDatabase = new LiveDatabase(
-				new dev.autobaseline.dialect.DriverManagerDataSource(walked.url(), walked.username(), null),
-				walked.url(), walked.username(), null);
+				new dev.autobaseline.dialect.DriverManagerDataSource(walked.url(), walked.username(), walked.password()),
+				walked.url(), walked.username(), walked.password());
 		Flyway flyway = flyway(walked, folder).load();
 		ReplayResult replay = new ShadowReplay(dialect, liveDatabase, ShadowSettings.NONE,
 				AutobaselineSettings.DEFAULT_REPLAY_TIMEOUT, false, FlywayQuieter.NONE)
@@ -64,7 +64,7 @@ record CorpusReplay(String set, Path folder, ReplayResult replay, CatalogScope s
 
 	static FluentConfiguration flyway(CorpusDatabase database, Path folder) {
 		return Flyway.configure()
-			.dataSource(database.url(), database.username(), null)
+			.dataSource(database.url(), database.username(), database.password())
 			.locations("filesystem:" + folder);
 	}
 

@@ -41,6 +41,10 @@ abstract class CorpusTests {
 
 	private static final List<MatchLevel> LEVELS = List.of(MatchLevel.COLUMNS, MatchLevel.STRICT);
 
+	/** A statement that changes the schema, at the start of a line. */
+	private static final java.util.regex.Pattern DDL = java.util.regex.Pattern
+		.compile("(?im)^\\s*(create|alter|drop|rename)\\b");
+
 	@TempDir
 	Path temp;
 
@@ -115,6 +119,43 @@ abstract class CorpusTests {
 		for (int prefix : LegacyAdoption.samples(corpus)) {
 			adoption.assertAdopted(corpus, prefix);
 		}
+	}
+
+	/**
+	 * A migration that runs DDL must leave a catalog other than the one before it: the expected
+	 * outcomes are computed from the same reader as the detection, so a change the reader cannot
+	 * see would otherwise pass as a data-only step (and {@code on-ambiguous=highest} would baseline
+	 * past it). Data-only scripts (no CREATE, ALTER, DROP or RENAME) are left out.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("sets")
+	void everyDdlMigrationChangesTheCatalog(String set) throws Exception {
+		CorpusReplay corpus = replay(set);
+		List<String> unseen = new ArrayList<>();
+		for (int prefix = 1; prefix < corpus.prefixes(); prefix++) {
+			ReplayedVersion version = corpus.scoped().get(prefix);
+			String script = script(corpus.folder(), version);
+			if (DDL.matcher(script).find() && PrefixExpectation.differences(corpus.scoped(), prefix - 1, prefix).isEmpty()) {
+				unseen.add(label(corpus, prefix) + " \"" + version.description() + "\"");
+			}
+		}
+		assertThat(unseen).as("DDL migrations whose change the catalog does not show").isEmpty();
+	}
+
+	/** The versioned script of a version, comments left out. */
+	private static String script(Path folder, ReplayedVersion version) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				String name = file.getFileName().toString();
+				int separator = name.indexOf("__");
+				if (name.startsWith("V") && name.endsWith(".sql") && separator > 1
+						&& org.flywaydb.core.api.MigrationVersion.fromVersion(name.substring(1, separator).replace('_', '.'))
+							.equals(version.version())) {
+					return Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)(--|#).*$", "");
+				}
+			}
+		}
+		throw new IllegalStateException("No script for " + version.label() + " in " + folder);
 	}
 
 	@AfterAll

@@ -119,6 +119,9 @@ final class LegacyAdoption {
 		if (database.username() != null) {
 			properties.add("spring.datasource.username=" + database.username());
 		}
+		if (database.password() != null) {
+			properties.add("spring.datasource.password=" + database.password());
+		}
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 					AutobaselineAutoConfiguration.class))

@@ -1,0 +1,10 @@
+CREATE TABLE comment (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    post_id BIGINT NOT NULL,
+    author_name VARCHAR(120) NOT NULL,
+    body TEXT NOT NULL,
+    approved BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    KEY comment_post_idx (post_id),
+    CONSTRAINT comment_post_fk FOREIGN KEY (post_id) REFERENCES post (id) ON DELETE CASCADE
+) ENGINE=InnoDB;

@@ -1,0 +1,9 @@
+CREATE TABLE page (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    parent_id BIGINT NULL,
+    slug VARCHAR(200) NOT NULL UNIQUE,
+    title VARCHAR(200) NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    position INT NOT NULL DEFAULT 0,
+    CONSTRAINT page_parent_fk FOREIGN KEY (parent_id) REFERENCES page (id)
+) ENGINE=InnoDB;

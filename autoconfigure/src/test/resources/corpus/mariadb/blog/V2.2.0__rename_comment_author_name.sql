@@ -1,0 +1,1 @@
+ALTER TABLE comment RENAME COLUMN author_name TO commenter_name;

@@ -1,0 +1,2 @@
+CREATE SEQUENCE booking_reference_seq START WITH 1000 INCREMENT BY 1;
+ALTER TABLE booking ADD COLUMN reference BIGINT NOT NULL DEFAULT NEXTVAL(booking_reference_seq);

@@ -1,0 +1,9 @@
+CREATE TABLE booking (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    room_id BIGINT NOT NULL,
+    guest_email VARCHAR(255) NOT NULL,
+    starts_at DATETIME NOT NULL,
+    ends_at DATETIME NOT NULL,
+    status VARCHAR(12) NOT NULL DEFAULT 'held',
+    CONSTRAINT booking_room_fk FOREIGN KEY (room_id) REFERENCES room (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

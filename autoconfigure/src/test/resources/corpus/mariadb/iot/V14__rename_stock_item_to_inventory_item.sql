@@ -1,0 +1,1 @@
+RENAME TABLE stock_item TO inventory_item;

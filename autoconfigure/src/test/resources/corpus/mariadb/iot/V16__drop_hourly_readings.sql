@@ -1,0 +1,1 @@
+DROP VIEW reading_hourly;

@@ -1,0 +1,8 @@
+CREATE TABLE device (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    site_id BIGINT NOT NULL,
+    installed_at DATETIME(3) NULL,
+    serial VARCHAR(40) CHARACTER SET ascii COLLATE ascii_bin NOT NULL UNIQUE,
+    model VARCHAR(40) NOT NULL,
+    CONSTRAINT device_site_fk FOREIGN KEY (site_id) REFERENCES site (id)
+) ENGINE=InnoDB;

@@ -1,0 +1,1 @@
+CREATE INDEX reading_value_idx ON reading (value);

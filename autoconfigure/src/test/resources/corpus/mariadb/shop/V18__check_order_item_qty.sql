@@ -1,0 +1,1 @@
+ALTER TABLE order_item ADD CONSTRAINT order_item_qty_check CHECK (qty > 0);

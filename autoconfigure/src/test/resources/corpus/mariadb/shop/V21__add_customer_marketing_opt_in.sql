@@ -1,0 +1,1 @@
+ALTER TABLE customer ADD COLUMN marketing_opt_in BOOLEAN NOT NULL DEFAULT FALSE;

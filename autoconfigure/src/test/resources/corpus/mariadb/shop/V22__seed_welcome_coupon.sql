@@ -1,0 +1,1 @@
+INSERT INTO coupon (code, percent_off, valid_until) VALUES ('WELCOME10', 10, NULL);

@@ -1,0 +1,1 @@
+CREATE INDEX review_product_idx ON review (product_id);

@@ -1,0 +1,1 @@
+ALTER TABLE address ADD COLUMN phone VARCHAR(30) NULL AFTER country;

@@ -1,0 +1,5 @@
+CREATE TABLE gift_card (
+    code VARCHAR(30) NOT NULL PRIMARY KEY,
+    balance_cents INT NOT NULL,
+    issued_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+) ENGINE=InnoDB;

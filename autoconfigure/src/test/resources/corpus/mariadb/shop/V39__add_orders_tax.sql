@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN tax_cents INT NOT NULL DEFAULT 0 AFTER total_cents;

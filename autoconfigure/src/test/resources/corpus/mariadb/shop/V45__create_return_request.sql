@@ -1,0 +1,8 @@
+CREATE TABLE return_request (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    order_id BIGINT NOT NULL,
+    reason TEXT NULL,
+    status VARCHAR(20) NOT NULL DEFAULT 'OPEN',
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT return_request_order_fk FOREIGN KEY (order_id) REFERENCES orders (id)
+) ENGINE=InnoDB;

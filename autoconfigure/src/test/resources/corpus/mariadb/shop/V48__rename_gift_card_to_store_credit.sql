@@ -1,0 +1,1 @@
+RENAME TABLE gift_card TO store_credit;

@@ -1,0 +1,4 @@
+CREATE TABLE newsletter_subscription (
+    email VARCHAR(255) NOT NULL PRIMARY KEY,
+    subscribed_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+) ENGINE=InnoDB;

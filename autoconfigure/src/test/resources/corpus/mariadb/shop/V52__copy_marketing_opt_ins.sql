@@ -1,0 +1,2 @@
+INSERT IGNORE INTO newsletter_subscription (email)
+SELECT email FROM customer WHERE marketing_opt_in;

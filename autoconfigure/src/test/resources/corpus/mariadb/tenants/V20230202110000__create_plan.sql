@@ -1,0 +1,5 @@
+CREATE TABLE plan (
+    code VARCHAR(20) NOT NULL PRIMARY KEY,
+    name VARCHAR(60) NOT NULL,
+    monthly_cents INT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,0 +1,1 @@
+ALTER TABLE tenant ADD COLUMN settings JSON NOT NULL DEFAULT '{}';

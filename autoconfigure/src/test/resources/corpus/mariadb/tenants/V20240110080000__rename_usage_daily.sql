@@ -1,0 +1,1 @@
+RENAME TABLE usage_daily TO usage_day;

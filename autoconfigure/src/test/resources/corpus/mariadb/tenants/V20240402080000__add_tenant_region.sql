@@ -1,0 +1,1 @@
+ALTER TABLE tenant ADD COLUMN region VARCHAR(12) NOT NULL DEFAULT 'eu-west' AFTER name;
