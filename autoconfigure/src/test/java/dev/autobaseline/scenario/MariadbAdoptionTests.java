@@ -293,4 +293,65 @@ class MariadbAdoptionTests extends AdoptionScenarios {
 				"2|2026-01-05");
 	}
 
+	/**
+	 * A database built by V1 alone, where V2 makes a change only its catalog shows: adopted at 1,
+	 * V2 and a V3 applied, the row kept. With a reader blind to V2's change, V1 and V2 were
+	 * data-only twins and the database was baselined at 2.
+	 */
+	private void assertV1IsToldFromV2(String name, String v1, String v2) throws Exception {
+		java.nio.file.Path folder = LibraryMigrations.write(this.temp.resolve(name), List.of("V1__create_t.sql", v1,
+				"V2__change_t.sql", v2, "V3__create_u.sql", "CREATE TABLE u (id INT PRIMARY KEY);"));
+		for (String statement : v1.split(";")) {
+			if (!statement.isBlank()) {
+				this.database.execute(statement);
+			}
+		}
+		this.database.execute("INSERT INTO t (id) VALUES (1)");
+		boot("spring.flyway.locations=filesystem:" + folder)
+			.run((context) -> assertThat(report(context).baselineVersion()).isEqualTo("1"));
+		assertThat(this.database.history()).containsExactly("1:BASELINE:ok", "2:SQL:ok", "3:SQL:ok");
+		assertThat(this.database.rows("SELECT id FROM t")).containsExactly("1");
+	}
+
+	@Test
+	void aColumnMadeInvisibleIsToldApart() throws Exception {
+		assertV1IsToldFromV2("invisible", "CREATE TABLE t (id INT PRIMARY KEY, legacy_code VARCHAR(10));",
+				"ALTER TABLE t MODIFY legacy_code VARCHAR(10) INVISIBLE;");
+	}
+
+	@Test
+	void anIndexMadeIgnoredIsToldApart() throws Exception {
+		assertV1IsToldFromV2("ignored", "CREATE TABLE t (id INT PRIMARY KEY, a INT, INDEX t_a (a));",
+				"ALTER TABLE t ALTER INDEX t_a IGNORED;");
+	}
+
+	@Test
+	void systemVersioningIsToldApart() throws Exception {
+		assertV1IsToldFromV2("versioning", "CREATE TABLE t (id INT PRIMARY KEY, a INT);",
+				"ALTER TABLE t ADD SYSTEM VERSIONING;");
+	}
+
+	@Test
+	void aColumnCommentIsToldApart() throws Exception {
+		assertV1IsToldFromV2("comment", "CREATE TABLE t (id INT PRIMARY KEY, a INT);",
+				"ALTER TABLE t MODIFY a INT COMMENT 'cents, not euros';");
+	}
+
+	@Test
+	void aDefaultFromASequenceComparesEqualAtStrict() throws Exception {
+		// NEXTVAL(s) reads back as nextval(`<database>`.`s`): the shadow's name is not live's.
+		java.nio.file.Path folder = LibraryMigrations.write(this.temp.resolve("nextval"),
+				List.of("V1__create_t.sql", "CREATE TABLE t (id INT PRIMARY KEY);", "V2__create_s.sql",
+						"CREATE SEQUENCE s START WITH 1000;", "V3__reference.sql",
+						"ALTER TABLE t ADD COLUMN r BIGINT NOT NULL DEFAULT NEXTVAL(s);"));
+		this.database.execute("CREATE TABLE t (id INT PRIMARY KEY)", "CREATE SEQUENCE s START WITH 1000",
+				"ALTER TABLE t ADD COLUMN r BIGINT NOT NULL DEFAULT NEXTVAL(s)", "INSERT INTO t (id) VALUES (1)");
+		boot("spring.flyway.locations=filesystem:" + folder, "autobaseline.match=strict").run((context) -> {
+			assertThat(report(context).baselineVersion()).isEqualTo("3");
+			assertThat(report(context).distance()).isZero();
+		});
+		assertThat(this.database.history()).containsExactly("3:BASELINE:ok");
+		assertThat(this.database.rows("SELECT id, r FROM t")).containsExactly("1|1000");
+	}
+
 }

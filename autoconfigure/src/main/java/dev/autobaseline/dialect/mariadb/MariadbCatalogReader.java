@@ -46,14 +46,14 @@ final class MariadbCatalogReader {
 	}
 
 	/** The full catalog of the database. */
-	static CatalogSnapshot read(Connection connection, String database, boolean lowerCaseNames) throws SQLException {
-		MariadbCatalogReader reader = new MariadbCatalogReader(connection, database, lowerCaseNames);
+	static CatalogSnapshot read(Connection connection, String database, MariadbServer server) throws SQLException {
+		MariadbCatalogReader reader = new MariadbCatalogReader(connection, database, server.lowerCaseNames());
 		requireDatabase(connection, database);
 		List<String> sequences = reader.readRelations(true);
 		reader.readColumns(true);
 		reader.readPartitions();
 		reader.readForeignKeys();
-		reader.readIndexes();
+		reader.readIndexes(server.ignoredIndexSql());
 		reader.readChecks();
 		reader.readTriggers();
 		reader.readViews();
@@ -107,8 +107,12 @@ final class MariadbCatalogReader {
 				return;
 			}
 			boolean view = "VIEW".equals(type);
+			boolean versioned = "SYSTEM VERSIONED".equals(type);
 			ReadRelation relation = new ReadRelation(name(rows.getString(1)), view ? Relation.Kind.VIEW : Relation.Kind.TABLE);
 			this.relations.put(rows.getString(1), relation);
+			if (versioned) {
+				relation.facts.put("system versioning", "");
+			}
 			this.tableCollations.put(rows.getString(1), rows.getString(4));
 			if (!view && String.valueOf(rows.getString(5)).toLowerCase(Locale.ROOT).contains("partitioned")) {
 				this.partitioned.add(rows.getString(1));
@@ -124,7 +128,7 @@ final class MariadbCatalogReader {
 
 	private void readColumns(boolean facts) throws SQLException {
 		query("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION,"
-				+ " COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
+				+ " COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
 				+ " ORDER BY TABLE_NAME, ORDINAL_POSITION", (rows) -> {
 			ReadRelation relation = this.relations.get(rows.getString(1));
 			if (relation == null) {
@@ -134,10 +138,12 @@ final class MariadbCatalogReader {
 			String column = rows.getString(2).toLowerCase(Locale.ROOT);
 			relation.columns.add(column);
 			if (facts && relation.kind == Relation.Kind.TABLE) {
+				// A default of NEXTVAL(s) names the sequence with the database: the shadow's is not live's.
 				relation.facts.put("column " + column, MariadbDefinitions.column(rows.getString(3),
-						"YES".equals(rows.getString(4)), rows.getString(5), rows.getString(6),
-						MariadbDefinitions.withoutOwnDatabase(rows.getString(7), this.database), rows.getString(8),
-						this.tableCollations.get(rows.getString(1))));
+						"YES".equals(rows.getString(4)), MariadbDefinitions.withoutOwnDatabase(rows.getString(5), this.database),
+						rows.getString(6), MariadbDefinitions.withoutOwnDatabase(rows.getString(7), this.database),
+						rows.getString(8), this.tableCollations.get(rows.getString(1)))
+						+ MariadbDefinitions.comment(rows.getString(9)));
 			}
 		});
 	}
@@ -148,16 +154,16 @@ final class MariadbCatalogReader {
 	 * the same columns replaces it, and the two must not compare equal (a migration after that one
 	 * drops or renames the explicit index by its name).
 	 */
-	private void readIndexes() throws SQLException {
+	private void readIndexes(String ignoredSql) throws SQLException {
 		Map<String, String[]> indexes = new LinkedHashMap<>();
 		Map<String, List<String>> columns = new LinkedHashMap<>();
 		Map<String, List<String>> plainColumns = new LinkedHashMap<>();
-		query("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, SUB_PART, COLLATION"
+		query("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, SUB_PART, COLLATION, " + ignoredSql
 				+ " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
 				(rows) -> {
 					String key = rows.getString(1) + "\u0000" + rows.getString(2);
 					indexes.putIfAbsent(key, new String[] { rows.getString(1), rows.getString(2), rows.getString(3),
-							rows.getString(4) });
+							rows.getString(4), rows.getBoolean(8) ? "ignored" : "" });
 					long prefix = rows.getLong(6);
 					Long prefixLength = rows.wasNull() ? null : prefix;
 					String column = String.valueOf(rows.getString(5));
@@ -179,7 +185,8 @@ final class MariadbCatalogReader {
 				.stream()
 				.anyMatch((foreignKey) -> MariadbDefinitions.isForeignKeyIndex(index[0], index[1], plainColumns.get(key),
 						foreignKey[0], foreignKey[1]));
-			relation.facts.put(MariadbDefinitions.index("0".equals(index[2]), index[3], definition, forForeignKey), "");
+			// An ignored index (MySQL: invisible) is kept but not used: the value says so.
+			relation.facts.put(MariadbDefinitions.index("0".equals(index[2]), index[3], definition, forForeignKey), index[4]);
 		});
 	}
 

@@ -50,6 +50,9 @@ final class MariadbDefinitions {
 		if (!generated && columnDefault != null && !"NULL".equals(columnDefault)) {
 			definition.append(" default ").append(columnDefault);
 		}
+		if (lowerExtra.contains("invisible")) {
+			definition.append(" invisible");
+		}
 		if (lowerExtra.contains("auto_increment")) {
 			definition.append(" auto_increment");
 		}
@@ -129,6 +132,11 @@ final class MariadbDefinitions {
 		return (subMethod != null)
 				? partitioning + " subpartition by " + subMethod.toLowerCase(Locale.ROOT) + " (" + collapsed(subExpression) + ")"
 				: partitioning;
+	}
+
+	/** A column's comment as the definition ends with it, or nothing. */
+	static String comment(String comment) {
+		return (comment != null && !comment.isEmpty()) ? " comment '" + comment.replace("'", "''") + "'" : "";
 	}
 
 }

@@ -161,7 +161,7 @@ public final class MariadbDialect implements Dialect {
 
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, Collection<String> schemas) throws SQLException {
-		return MariadbCatalogReader.read(connection, database(connection, schemas), server(connection).lowerCaseNames());
+		return MariadbCatalogReader.read(connection, database(connection, schemas), server(connection));
 	}
 
 	@Override

@@ -47,4 +47,15 @@ record MariadbServer(String version, boolean mariadb, int major, int minor, bool
 		return this.major > major || (this.major == major && this.minor >= minor);
 	}
 
+	/**
+	 * The condition on {@code information_schema.STATISTICS} that an index is not used: MariaDB
+	 * 10.6 has {@code IGNORED}, MySQL 8 {@code IS_VISIBLE}; older servers have neither.
+	 */
+	String ignoredIndexSql() {
+		if (this.mariadb) {
+			return isAtLeast(10, 6) ? "IGNORED = 'YES'" : "FALSE";
+		}
+		return isAtLeast(8, 0) ? "IS_VISIBLE = 'NO'" : "FALSE";
+	}
+
 }
