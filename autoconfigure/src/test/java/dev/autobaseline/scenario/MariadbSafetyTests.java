@@ -191,6 +191,34 @@ class MariadbSafetyTests extends SafetyScenarios {
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 	}
 
+	// --- Java migrations
+
+	@Test
+	void aJavaMigrationCannotReachLiveWhenTheShadowHasItsOwnUser() throws Exception {
+		// A user with only the shadow GRANT (the README's): the replay's Java migration that names live is denied.
+		String user = "autobaseline_t_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() % 100000);
+		this.database.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'shadow-only'",
+				"GRANT ALL ON `autobaseline\\_shadow\\_%`.* TO '" + user + "'@'%'");
+		try {
+			LibraryMigrations.legacyAt(this.database, 2);
+			String before = this.database.fingerprint();
+			dev.autobaseline.scenario.reachlive.V6__Write_to_live_by_name.target = mariadb().name();
+			boot("spring.flyway.locations=filesystem:" + this.migrations + ",classpath:dev/autobaseline/scenario/reachlive",
+					"autobaseline.shadow.username=" + user, "autobaseline.shadow.password=shadow-only")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(context.getStartupFailure()).hasStackTraceContaining("V6")
+						.hasStackTraceContaining("denied");
+				});
+			assertThat(this.database.fingerprint()).isEqualTo(before);
+			assertThat(this.database.tables()).doesNotContain("escape");
+			assertThat(MariadbTestDatabase.shadowsLeft(List.of(mariadb().ownerTag()))).isEmpty();
+		}
+		finally {
+			this.database.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+		}
+	}
+
 	// --- Writes
 
 	@Test
