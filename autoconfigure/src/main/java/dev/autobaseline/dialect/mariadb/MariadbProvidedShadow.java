@@ -68,7 +68,9 @@ final class MariadbProvidedShadow implements Shadow {
 			if (!dialect.isEmptyForFlyway(lockSession, database, "")
 					|| !dialect.readCatalog(lockSession, java.util.List.of(database)).isEmpty()) {
 				throw new ShadowUnavailableException("autobaseline.shadow.url " + url
-						+ " is not empty; it must point at an empty database used for nothing else (never the live one)",
+						+ " is not empty; it must point at an empty database used for nothing else (never the live one)."
+						+ " If a replay into it was interrupted (a killed process), it holds that replay's tables:"
+						+ " empty it by hand (DROP DATABASE, then CREATE DATABASE)",
 						null);
 			}
 			return new MariadbProvidedShadow(dataSource, database, server, liveServer, lockSession);
