@@ -93,6 +93,14 @@ public interface Dialect {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
+	/**
+	 * What this engine calls the namespace Flyway manages, as reports name it: {@code schema}, or
+	 * {@code database} where a schema is a database (MariaDB and MySQL).
+	 */
+	default String schemaNoun() {
+		return "schema";
+	}
+
 	/** A schema-qualified, quoted table name. */
 	default String qualify(String schema, String table) {
 		return quote(schema) + "." + quote(table);

@@ -82,7 +82,12 @@ final class Boot {
 		this.lock = held;
 		HistoryRows fastPath;
 		try (Connection connection = this.dialect.openInspection(this.live, this.settings.dryRun())) {
-			fastPath = HistoryRows.countApplied(connection, this.history);
+			// Off the fast path the table is often missing: look before counting, since a failed query
+			// is logged at WARN by some drivers (MariaDB Connector/J). An engine locked on every boot
+			// counts at once: its table exists on every boot but the first.
+			boolean counted = this.dialect.locksEveryBoot(this.settings.dryRun())
+					|| this.dialect.tableExists(connection, this.history.schema(), this.history.table());
+			fastPath = counted ? HistoryRows.countApplied(connection, this.history) : null;
 			endTransaction(connection);
 		}
 		return isManaged(fastPath) ? migrateManaged(SchemaState.MANAGED) : adopt();

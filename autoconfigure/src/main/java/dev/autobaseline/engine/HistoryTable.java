@@ -16,8 +16,9 @@ import org.flywaydb.core.api.configuration.Configuration;
  * @param schemas the schemas Flyway manages (and checks for emptiness)
  * @param qualified the quoted, qualified table name
  * @param key the table's key in a catalog snapshot
+ * @param noun what the engine calls a schema: {@code schema}, or {@code database} on MariaDB
  */
-record HistoryTable(String schema, String table, List<String> schemas, String qualified, String key) {
+record HistoryTable(String schema, String table, List<String> schemas, String qualified, String key, String noun) {
 
 	static HistoryTable locate(Configuration configuration, Dialect dialect, Connection connection)
 			throws SQLException {
@@ -47,12 +48,13 @@ record HistoryTable(String schema, String table, List<String> schemas, String qu
 		String[] configured = configuration.getSchemas();
 		List<String> schemas = (configured.length > 0) ? List.of(configured) : List.of(schema);
 		String table = configuration.getTable();
-		return new HistoryTable(schema, table, schemas, dialect.qualify(schema, table), dialect.relationKey(schema, table));
+		return new HistoryTable(schema, table, schemas, dialect.qualify(schema, table), dialect.relationKey(schema, table),
+				dialect.schemaNoun());
 	}
 
-	/** How a person names the managed schemas, e.g. {@code schema "public"}. */
+	/** How a person names the managed schemas, e.g. {@code schema "public"} or {@code database "app"}. */
 	String describeSchemas() {
-		return ((this.schemas.size() == 1) ? "schema " : "schemas ") + String.join(", ",
+		return this.noun + ((this.schemas.size() == 1) ? " " : "s ") + String.join(", ",
 				this.schemas.stream().map((name) -> "\"" + name + "\"").toList());
 	}
 

@@ -94,6 +94,11 @@ public final class MariadbDialect implements Dialect {
 	}
 
 	@Override
+	public String schemaNoun() {
+		return "database";
+	}
+
+	@Override
 	public String quote(String identifier) {
 		return quoteName(identifier);
 	}
