@@ -1,7 +1,6 @@
 package dev.autobaseline.sample;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -19,8 +18,7 @@ final class LegacyDatabase {
 
 	/** Whether the database has neither the app's tables nor a Flyway history. */
 	static boolean isBlank(Connection connection) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
-		return !hasTable(metaData, "person") && !hasTable(metaData, "flyway_schema_history");
+		return !hasTable(connection, "person") && !hasTable(connection, "flyway_schema_history");
 	}
 
 	/** Builds release 1.1's tables and rows. */
@@ -29,8 +27,10 @@ final class LegacyDatabase {
 		ScriptUtils.executeSqlScript(connection, new ClassPathResource("legacy/data.sql"));
 	}
 
-	private static boolean hasTable(DatabaseMetaData metaData, String name) throws SQLException {
-		try (ResultSet tables = metaData.getTables(null, null, name, new String[] { "TABLE" })) {
+	private static boolean hasTable(Connection connection, String name) throws SQLException {
+		// The connection's own catalog: on MariaDB a null catalog means every database of the server.
+		try (ResultSet tables = connection.getMetaData()
+			.getTables(connection.getCatalog(), null, name, new String[] { "TABLE" })) {
 			return tables.next();
 		}
 	}

@@ -161,8 +161,10 @@ abstract class AbstractMigrationJobTests {
 	}
 
 	private boolean hasHistoryTable() throws SQLException {
+		// The connection's catalog: on MariaDB a null catalog means every database of the server.
 		try (Connection connection = connect();
-				ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+				ResultSet tables = connection.getMetaData()
+					.getTables(connection.getCatalog(), null, "flyway_schema_history", null)) {
 			return tables.next();
 		}
 	}

@@ -30,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own left once the rerun is done (a temporary shadow's name holds md5 of its live database's
  * name, so other processes' shadows on the server are not counted). Trials per engine come from
  * {@code -Dautobaseline.crash.trials} (3 by default; the {@code long} profile runs more).
+ * <p>
+ * On MariaDB, DDL is not transactional: a kill inside one of Flyway's own migrations on live
+ * leaves the statements before it applied and no history row, which no rerun can tell from
+ * drift. There the trials kill only before the hand-over to Flyway (inspection, replay,
+ * BASELINE row); a kill that lands after Flyway's first "Migrating schema" line is not counted.
  */
 class CrashTests {
 
@@ -87,16 +92,60 @@ class CrashTests {
 		assertThat(stats.shadowsLeft).isZero();
 	}
 
+	@Test
+	void killedMariadbAdoptionsBeforeTheHandOverToFlywayConvergeWithNoRowLostAndNoShadowLeft() throws Exception {
+		Path migrations = writeMigrations(this.workDir, true);
+		Stats stats = new Stats();
+		MariadbTestServer.TestDatabase calibration = MariadbTestServer.createDatabase("autobaseline_crash");
+		try {
+			calibrateHandOver(stats, calibration::connect, calibration.url(), MariadbTestServer.USER, migrations);
+		}
+		finally {
+			calibration.drop();
+		}
+		for (int trial = 0; trial < TRIALS; trial++) {
+			MariadbTestServer.TestDatabase database = MariadbTestServer.createDatabase("autobaseline_crash");
+			try {
+				runTrial(stats, database::connect, database.url(), MariadbTestServer.USER, migrations, true);
+				stats.shadowsLeft += mariadbShadowsOf(database.name()).size();
+			}
+			finally {
+				database.drop();
+			}
+		}
+		System.out.println("MariaDB crash trials: " + stats);
+		assertThat(stats.failures).isZero();
+		assertThat(stats.shadowsLeft).isZero();
+		assertThat(stats.trials - stats.afterHandOver).as("trials killed or finished before the hand-over").isPositive();
+	}
+
 	private void runTrial(Stats stats, Supplier<Connection> connect, String url, String user, Path migrations)
 			throws Exception {
+		runTrial(stats, connect, url, user, migrations, false);
+	}
+
+	/**
+	 * @param beforeHandOver kill only before Flyway migrates live (MariaDB): a kill that came later
+	 * is not counted
+	 */
+	private void runTrial(Stats stats, Supplier<Connection> connect, String url, String user, Path migrations,
+			boolean beforeHandOver) throws Exception {
 		try (Connection connection = connect.get()) {
-			buildLegacy(connection);
+			buildLegacy(connection, beforeHandOver);
 		}
 		Map<String, String> before = rowHashes(connect);
-		// Kill somewhere between the middle of a full run and its end: replay, baseline, migrate.
-		long killAfter = (long) (stats.fullRunMillis * (0.4 + 0.65 * RANDOM.nextDouble()));
+		// Kill somewhere between the middle of a full run and its end: replay, baseline, migrate; before
+		// the hand-over, between a fifth of the time Flyway's first migration began at and that moment.
+		long killAfter = beforeHandOver ? (long) (stats.handOverMillis * (0.2 + 0.8 * RANDOM.nextDouble()))
+				: (long) (stats.fullRunMillis * (0.4 + 0.65 * RANDOM.nextDouble()));
 		Job.Result killed = Job.run(this.workDir, url, user, migrations, killAfter);
 		stats.trials++;
+		if (beforeHandOver && killed.killed() && killed.output().contains("Migrating schema")) {
+			// Flyway had begun a migration on live: what MariaDB leaves then is outside the starter's promise.
+			stats.afterHandOver++;
+			stats.leftBehind("killed after the hand-over (not counted)");
+			return;
+		}
 		stats.killed += killed.killed() ? 1 : 0;
 		String state = killed.killed() ? stateAfterKill(connect) : "finished before the kill";
 		stats.leftBehind(state);
@@ -129,24 +178,56 @@ class CrashTests {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
 
+	/**
+	 * How long one unkilled adoption takes here, JVM start included, and when Flyway began its first
+	 * migration on live (the first "Migrating schema" line in the job's log).
+	 */
+	private void calibrateHandOver(Stats stats, Supplier<Connection> connect, String url, String user,
+			Path migrations) throws Exception {
+		try (Connection connection = connect.get()) {
+			buildLegacy(connection, true);
+		}
+		Path log = Files.createTempFile(this.workDir, "calibration", ".log");
+		long started = System.nanoTime();
+		Process process = Job.start(this.workDir, url, user, migrations, log);
+		long handOver = -1;
+		while (process.isAlive()) {
+			if (handOver < 0 && Files.readString(log).contains("Migrating schema")) {
+				handOver = (System.nanoTime() - started) / 1_000_000;
+			}
+			Thread.sleep(10);
+		}
+		Job.Result result = Job.finish(process, log, false);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		stats.fullRunMillis = (System.nanoTime() - started) / 1_000_000;
+		assertThat(handOver).as("time of the hand-over to Flyway in:\n" + result.output()).isPositive();
+		stats.handOverMillis = handOver;
+	}
+
 	/** V1 creates t_1; every fifth version adds a column to the table before it; the rest create tables. */
 	static Path writeMigrations(Path workDir) throws Exception {
+		return writeMigrations(workDir, false);
+	}
+
+	/** @param mariadb in MariaDB's SQL (rows from its sequence engine rather than a recursive query) */
+	static Path writeMigrations(Path workDir, boolean mariadb) throws Exception {
 		Path folder = Files.createDirectories(workDir.resolve("migrations"));
-		for (String[] script : scripts()) {
+		for (String[] script : scripts(mariadb)) {
 			Files.writeString(folder.resolve(script[0]), script[1]);
 		}
 		return folder;
 	}
 
-	private static List<String[]> scripts() {
+	private static List<String[]> scripts(boolean mariadb) {
 		List<String[]> scripts = new ArrayList<>();
 		for (int v = 1; v <= VERSIONS; v++) {
 			String sql = (v % 5 == 0) ? "ALTER TABLE t_" + (v - 1) + " ADD COLUMN extra_" + v + " INTEGER;\n"
 					: "CREATE TABLE t_" + v + " (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);\n";
 			if (v > LEGACY && v % 5 != 0) {
 				// Later versions also load data, so that the write window is long enough for kills to land in.
-				sql += "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000)"
-						+ " INSERT INTO t_" + v + " (id, name) SELECT x, 'generated' FROM n;\n";
+				sql += mariadb ? "INSERT INTO t_" + v + " (id, name) SELECT seq, 'generated' FROM seq_1_to_20000;\n"
+						: "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000)"
+								+ " INSERT INTO t_" + v + " (id, name) SELECT x, 'generated' FROM n;\n";
 			}
 			scripts.add(new String[] { "V" + v + "__step_" + v + ".sql", sql });
 		}
@@ -154,8 +235,12 @@ class CrashTests {
 	}
 
 	static void buildLegacy(Connection connection) throws SQLException {
+		buildLegacy(connection, false);
+	}
+
+	static void buildLegacy(Connection connection, boolean mariadb) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			List<String[]> scripts = scripts();
+			List<String[]> scripts = scripts(mariadb);
 			for (int v = 1; v <= LEGACY; v++) {
 				statement.execute(scripts.get(v - 1)[1]);
 				if (v % 5 != 0) {
@@ -232,6 +317,29 @@ class CrashTests {
 		return names;
 	}
 
+	/** As {@link #shadowsOf}, on the MariaDB server: six hex digits of SHA-1 of live's name. */
+	private static Set<String> mariadbShadowsOf(String database) throws Exception {
+		String owner = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-1")
+				.digest(database.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.substring(0, 6);
+		Set<String> names = new HashSet<>();
+		try (Connection connection = MariadbTestServer.connect(MariadbTestServer.URL);
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE ?")) {
+			statement.setString(1, "autobaseline\\_shadow\\_%\\_" + owner + "\\_%");
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		if (!names.isEmpty()) {
+			System.out.println("Shadow databases of " + database + " left after its rerun: " + names);
+		}
+		return names;
+	}
+
 	static Connection connect(String url, String user) {
 		try {
 			return DriverManager.getConnection(url);
@@ -281,12 +389,20 @@ class CrashTests {
 
 		int shadowsLeft;
 
+		/** Trials whose kill came after the hand-over to Flyway, where that is not counted. */
+		int afterHandOver;
+
 		long fullRunMillis;
+
+		/** When Flyway began its first migration on live in the calibration run. */
+		long handOverMillis;
 
 		@Override
 		public String toString() {
 			return this.trials + " trials (a full run took " + this.fullRunMillis + " ms last), " + this.killed + " killed mid-run, " + this.failures + " failed to converge, "
-					+ this.shadowsLeft + " shadows left; state right after each kill: " + this.killMoments;
+					+ this.shadowsLeft + " shadows left"
+					+ ((this.handOverMillis > 0) ? ", hand-over to Flyway at " + this.handOverMillis + " ms" : "")
+					+ "; state right after each kill: " + this.killMoments;
 		}
 
 	}

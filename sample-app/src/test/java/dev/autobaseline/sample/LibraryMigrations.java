@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Someone else's migrations (a lending library), handed to the sample app as a
  * migration job: the job must neither know nor care that they are not its own.
- * The SQL runs unchanged on SQLite and PostgreSQL. Legacy databases are built
+ * The SQL runs unchanged on SQLite, PostgreSQL and MariaDB. Legacy databases are built
  * the way an application without Flyway built them: the same DDL, run by hand.
  */
 final class LibraryMigrations {
