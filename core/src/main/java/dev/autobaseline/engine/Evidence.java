@@ -35,7 +35,7 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnapshot live) {
 
-	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+	private static final org.flywaydb.core.api.logging.Log logger = org.flywaydb.core.api.logging.LogFactory
 		.getLog(Evidence.class);
 
 	/** How much of each replayed version {@link #gather} reads. */

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.dialect.Dialect;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -153,7 +153,7 @@ final class SnapshotCallback implements Callback {
 					+ " into the " + this.shadow + ": " + change);
 		}
 		long now = System.nanoTime();
-		if (now >= this.nextProgress && logger.isInfoEnabled()) {
+		if (now >= this.nextProgress) {
 			logger.info("autobaseline: replaying into the " + this.shadow + ": " + progress() + " versions ("
 					+ seconds(now) + " s so far)");
 			this.progressLogged = true;

@@ -15,8 +15,8 @@ import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
 import dev.autobaseline.dialect.ShadowUnavailableException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 
@@ -258,7 +258,7 @@ final class PostgresqlProvidedShadow implements Shadow {
 			}
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not remove the replay marker from the provided shadow; the next replay cleans it", ex);
+			logger.debug("Could not remove the replay marker from the provided shadow; the next replay cleans it: " + ex);
 		}
 		finally {
 			closeQuietly(this.lockSession);

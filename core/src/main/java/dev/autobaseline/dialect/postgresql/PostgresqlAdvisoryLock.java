@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.LockTimeoutException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 
 /**
  * A session advisory lock with a two-int key of our own (readable in {@code pg_locks}, and
@@ -89,7 +89,7 @@ final class PostgresqlAdvisoryLock implements AdoptionLock {
 		}
 		catch (SQLException ex) {
 			// Closing the session releases a session lock anyway.
-			logger.debug("Releasing the adoption lock failed; closing its session releases it", ex);
+			logger.debug("Releasing the adoption lock failed; closing its session releases it: " + ex);
 		}
 	}
 

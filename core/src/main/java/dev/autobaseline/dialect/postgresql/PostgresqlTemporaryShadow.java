@@ -19,8 +19,8 @@ import dev.autobaseline.dialect.JdbcUrls;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowUnavailableException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 
 /**
  * A temporary database on the live server, made from {@code template0} with live's encoding,
@@ -164,7 +164,7 @@ final class PostgresqlTemporaryShadow implements Shadow {
 			}
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not list leftover shadow databases", ex);
+			logger.debug("Could not list leftover shadow databases: " + ex);
 			return;
 		}
 		for (String leftover : abandoned) {
@@ -175,7 +175,7 @@ final class PostgresqlTemporaryShadow implements Shadow {
 			}
 			catch (SQLException ex) {
 				// Another role's, or a dead process's session still closing: left for a later adoption.
-				logger.debug("Could not drop the leftover shadow database " + leftover + "; left for later", ex);
+				logger.debug("Could not drop the leftover shadow database " + leftover + "; left for later: " + ex);
 			}
 		}
 	}

@@ -13,8 +13,8 @@ import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
@@ -166,9 +166,6 @@ public final class ShadowReplay {
 	 * SQLite); no callback runs for it, SQL ones included.
 	 */
 	private static int versionsToReplay(FluentConfiguration replay) {
-		if (!logger.isInfoEnabled()) {
-			return -1;
-		}
 		try {
 			return (int) Arrays.stream(Flyway.configure(replay.getClassLoader())
 				.configuration(replay)

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 import dev.autobaseline.dialect.DriverManagerDataSource;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowUnavailableException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 
 /**
  * A temporary database on the live server with live's default character set and collation,
@@ -114,7 +114,7 @@ final class MariadbTemporaryShadow implements Shadow {
 			}
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not list leftover shadow databases", ex);
+			logger.debug("Could not list leftover shadow databases: " + ex);
 			return;
 		}
 		for (String leftover : candidates) {
@@ -135,7 +135,7 @@ final class MariadbTemporaryShadow implements Shadow {
 				}
 			}
 			catch (SQLException ex) {
-				logger.debug("Leftover shadow database " + leftover + " was not dropped; left for later", ex);
+				logger.debug("Leftover shadow database " + leftover + " was not dropped; left for later: " + ex);
 			}
 		}
 	}

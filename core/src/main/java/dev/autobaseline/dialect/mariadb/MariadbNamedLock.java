@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.LockLostException;
 import dev.autobaseline.dialect.LockTimeoutException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 
 /**
  * A named lock ({@code GET_LOCK}) on a connection opened outside the application's pool. Named
@@ -135,7 +135,7 @@ final class MariadbNamedLock implements AdoptionLock {
 		}
 		catch (SQLException ex) {
 			// Closing the session releases its named locks anyway.
-			logger.debug("Releasing the named lock failed; closing its session releases it", ex);
+			logger.debug("Releasing the named lock failed; closing its session releases it: " + ex);
 		}
 	}
 
