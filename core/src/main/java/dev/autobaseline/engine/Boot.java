@@ -9,14 +9,13 @@ import java.util.List;
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.log.EngineLog;
 import dev.autobaseline.replay.CatalogScope;
 import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.FlywayQuieter;
 import dev.autobaseline.replay.ReplayResult;
 import dev.autobaseline.replay.ReplayedVersion;
 import dev.autobaseline.replay.SignatureCandidateException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.MigrationVersion;
@@ -30,7 +29,7 @@ import org.flywaydb.core.api.output.ValidateResult;
  */
 final class Boot {
 
-	private static final Log logger = LogFactory.getLog(Autobaseline.class);
+	private static final EngineLog logger = EngineLog.of(Autobaseline.class);
 
 	private final AutobaselineSettings settings;
 

@@ -13,6 +13,7 @@ import dev.autobaseline.catalog.Difference;
 import dev.autobaseline.catalog.MatchLevel;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.log.EngineLog;
 import dev.autobaseline.replay.CatalogScope;
 import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.FlywayQuieter;
@@ -35,8 +36,8 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 record Evidence(ReplayResult replay, List<ReplayedVersion> versions, CatalogSnapshot live) {
 
-	private static final org.flywaydb.core.api.logging.Log logger = org.flywaydb.core.api.logging.LogFactory
-		.getLog(Evidence.class);
+	private static final EngineLog logger = EngineLog.of(Evidence.class);
+
 
 	/** How much of each replayed version {@link #gather} reads. */
 	enum Reads {

@@ -13,8 +13,7 @@ import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
@@ -33,7 +32,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 public final class ShadowReplay {
 
-	private static final Log logger = LogFactory.getLog(ShadowReplay.class);
+	private static final EngineLog logger = EngineLog.of(ShadowReplay.class);
 
 	private final Dialect dialect;
 

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.dialect.Dialect;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -30,7 +29,7 @@ import org.flywaydb.core.api.callback.Event;
  */
 final class SnapshotCallback implements Callback {
 
-	private static final Log logger = LogFactory.getLog(ShadowReplay.class);
+	private static final EngineLog logger = EngineLog.of(ShadowReplay.class);
 
 	/** A replay that runs this long gets a first progress line at INFO. */
 	static final long FIRST_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);

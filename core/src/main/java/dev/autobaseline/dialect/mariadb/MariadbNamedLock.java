@@ -16,8 +16,7 @@ import javax.sql.DataSource;
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.LockLostException;
 import dev.autobaseline.dialect.LockTimeoutException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 
 /**
  * A named lock ({@code GET_LOCK}) on a connection opened outside the application's pool. Named
@@ -28,7 +27,7 @@ import org.flywaydb.core.api.logging.LogFactory;
  */
 final class MariadbNamedLock implements AdoptionLock {
 
-	private static final Log logger = LogFactory.getLog(MariadbNamedLock.class);
+	private static final EngineLog logger = EngineLog.of(MariadbNamedLock.class);
 
 	/** MariaDB's and MySQL's largest {@code wait_timeout}: a year. */
 	static final long SESSION_WAIT_TIMEOUT_SECONDS = 31_536_000;

@@ -16,8 +16,7 @@ import javax.sql.DataSource;
 import dev.autobaseline.dialect.DriverManagerDataSource;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowUnavailableException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 
 /**
  * A temporary database on the live server with live's default character set and collation,
@@ -29,7 +28,7 @@ import org.flywaydb.core.api.logging.LogFactory;
  */
 final class MariadbTemporaryShadow implements Shadow {
 
-	private static final Log logger = LogFactory.getLog(MariadbTemporaryShadow.class);
+	private static final EngineLog logger = EngineLog.of(MariadbTemporaryShadow.class);
 
 	static final String NAME_PREFIX = "autobaseline_shadow_";
 

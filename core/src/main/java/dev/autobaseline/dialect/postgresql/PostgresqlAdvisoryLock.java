@@ -10,8 +10,7 @@ import javax.sql.DataSource;
 
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.LockTimeoutException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 
 /**
  * A session advisory lock with a two-int key of our own (readable in {@code pg_locks}, and
@@ -21,7 +20,7 @@ import org.flywaydb.core.api.logging.LogFactory;
  */
 final class PostgresqlAdvisoryLock implements AdoptionLock {
 
-	private static final Log logger = LogFactory.getLog(PostgresqlAdvisoryLock.class);
+	private static final EngineLog logger = EngineLog.of(PostgresqlAdvisoryLock.class);
 
 	/** "ABL1": the adoption lock's class id. */
 	static final int ADOPTION = 0x41424C31;

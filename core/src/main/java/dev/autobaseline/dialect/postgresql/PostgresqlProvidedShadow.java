@@ -15,8 +15,7 @@ import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowSettings;
 import dev.autobaseline.dialect.ShadowUnavailableException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 
@@ -33,7 +32,7 @@ import org.flywaydb.core.api.callback.Callback;
  */
 final class PostgresqlProvidedShadow implements Shadow {
 
-	private static final Log logger = LogFactory.getLog(PostgresqlProvidedShadow.class);
+	private static final EngineLog logger = EngineLog.of(PostgresqlProvidedShadow.class);
 
 	/** The marker's schema; catalog reads leave it out ({@link PostgresqlDialect#USER_SCHEMAS}). */
 	static final String MARKER_SCHEMA = "autobaseline_shadow";

@@ -19,8 +19,7 @@ import dev.autobaseline.dialect.JdbcUrls;
 import dev.autobaseline.dialect.LiveDatabase;
 import dev.autobaseline.dialect.Shadow;
 import dev.autobaseline.dialect.ShadowUnavailableException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import dev.autobaseline.log.EngineLog;
 
 /**
  * A temporary database on the live server, made from {@code template0} with live's encoding,
@@ -36,7 +35,7 @@ import org.flywaydb.core.api.logging.LogFactory;
  */
 final class PostgresqlTemporaryShadow implements Shadow {
 
-	private static final Log logger = LogFactory.getLog(PostgresqlTemporaryShadow.class);
+	private static final EngineLog logger = EngineLog.of(PostgresqlTemporaryShadow.class);
 
 	static final String NAME_PREFIX = "autobaseline_shadow_";
 
