@@ -1,9 +1,13 @@
 package dev.autobaseline.dialect;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Thrown for a database engine the starter does not support yet.
  */
-public class UnsupportedDatabaseException extends RuntimeException {
+public class UnsupportedDatabaseException extends RuntimeException implements HostNamed {
+
+	private transient UnaryOperator<String> naming = UnaryOperator.identity();
 
 	private final String jdbcUrl;
 
@@ -43,6 +47,16 @@ public class UnsupportedDatabaseException extends RuntimeException {
 		}
 		int query = jdbcUrl.indexOf('?');
 		return (query >= 0) ? jdbcUrl.substring(0, query) : jdbcUrl;
+	}
+
+	@Override
+	public void nameFor(UnaryOperator<String> naming) {
+		this.naming = naming;
+	}
+
+	@Override
+	public String getMessage() {
+		return this.naming.apply(super.getMessage());
 	}
 
 }

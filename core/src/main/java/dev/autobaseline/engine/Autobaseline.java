@@ -5,10 +5,10 @@ import java.sql.SQLException;
 
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
+import dev.autobaseline.dialect.HostNamed;
 import dev.autobaseline.dialect.LiveDatabase;
+import dev.autobaseline.log.EngineLog;
 import dev.autobaseline.replay.FlywayQuieter;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
 
@@ -19,13 +19,15 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 public class Autobaseline {
 
-	private static final Log logger = LogFactory.getLog(Autobaseline.class);
+	private static final EngineLog logger = EngineLog.of(Autobaseline.class);
 
 	private final AutobaselineSettings settings;
 
 	private final LiveDatabaseResolver liveDatabases;
 
 	private final FlywayQuieter quieter;
+
+	private final Naming naming;
 
 	private volatile AdoptionReport lastReport;
 
@@ -34,9 +36,27 @@ public class Autobaseline {
 	}
 
 	public Autobaseline(AutobaselineSettings settings, LiveDatabaseResolver liveDatabases, FlywayQuieter quieter) {
+		this(settings, liveDatabases, quieter, Naming.SPRING_BOOT);
+	}
+
+	/**
+	 * The engine for a host.
+	 * @param naming how the host's user names what they set, in every refusal and error
+	 */
+	public Autobaseline(AutobaselineSettings settings, LiveDatabaseResolver liveDatabases, FlywayQuieter quieter,
+			Naming naming) {
 		this.settings = settings;
 		this.liveDatabases = liveDatabases;
 		this.quieter = quieter;
+		this.naming = naming;
+	}
+
+	/**
+	 * The engine for an application without Spring Boot, which builds its own {@code Flyway}:
+	 * {@code Autobaseline.builder().url(url).user(user).password(password).build().migrate(flyway)}.
+	 */
+	public static AutobaselineBuilder builder() {
+		return new AutobaselineBuilder();
 	}
 
 	/** The report of the last {@link #migrate(Flyway)} that finished, or {@code null}. */
@@ -49,6 +69,19 @@ public class Autobaseline {
 	 * @throws AdoptionRefusedException when the database cannot be adopted safely; nothing was written
 	 */
 	public AdoptionReport migrate(Flyway flyway) {
+		try {
+			return adoptThenMigrate(flyway);
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof HostNamed named) {
+				named.nameFor(this.naming::rename);
+			}
+			throw ex;
+		}
+	}
+
+	private AdoptionReport adoptThenMigrate(Flyway flyway) {
+		FlywayVersions.check();
 		long started = System.nanoTime();
 		Configuration configuration = flyway.getConfiguration();
 		LiveDatabase live = this.liveDatabases.resolve(configuration);
@@ -87,15 +120,15 @@ public class Autobaseline {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Flyway Autobaseline could not inspect the database (" + ex.getMessage()
-					+ "). Check spring.datasource.url (or spring.flyway.url) and that the database is reachable and"
-					+ " of the engine the URL names; nothing was written.", ex);
+			throw new IllegalStateException(this.naming.rename("Flyway Autobaseline could not inspect the database ("
+					+ ex.getMessage() + "). Check spring.datasource.url (or spring.flyway.url) and that the database is"
+					+ " reachable and of the engine the URL names; nothing was written."), ex);
 		}
 	}
 
 	private AdoptionReport finish(AdoptionReport report) {
 		this.lastReport = report;
-		logger.info(report.summary());
+		logger.info(this.naming.rename(report.summary()));
 		return report;
 	}
 

@@ -1,9 +1,15 @@
 package dev.autobaseline.engine;
 
+import java.util.function.UnaryOperator;
+
+import dev.autobaseline.dialect.HostNamed;
+
 /**
  * Thrown before anything is written when a property has a value the starter cannot use.
  */
-public class InvalidConfigurationException extends RuntimeException {
+public class InvalidConfigurationException extends RuntimeException implements HostNamed {
+
+	private transient UnaryOperator<String> naming = UnaryOperator.identity();
 
 	private final String property;
 
@@ -30,6 +36,16 @@ public class InvalidConfigurationException extends RuntimeException {
 	/** Why the value cannot be used, e.g. {@code is not a Flyway version}. */
 	public String getReason() {
 		return this.reason;
+	}
+
+	@Override
+	public void nameFor(UnaryOperator<String> naming) {
+		this.naming = naming;
+	}
+
+	@Override
+	public String getMessage() {
+		return this.naming.apply(super.getMessage());
 	}
 
 }
