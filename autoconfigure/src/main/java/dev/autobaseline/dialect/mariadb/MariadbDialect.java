@@ -35,6 +35,8 @@ public final class MariadbDialect implements Dialect {
 	private static final String HISTORY_COLUMNS = "'installed_rank','version','description','type','script',"
 			+ "'checksum','installed_by','installed_on','execution_time','success'";
 
+	private final MariadbSignatureReader signatureReader = new MariadbSignatureReader();
+
 	private MariadbServer server;
 
 	/** Live's database the replay runs for, known from {@link #checkReplaySchemas}. */
@@ -173,7 +175,7 @@ public final class MariadbDialect implements Dialect {
 	public CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
 			throws SQLException {
 		// No xmin here: re-read the listing, names, kinds and column names in two flat queries.
-		return MariadbCatalogReader.readSignature(connection, database(connection, null),
+		return this.signatureReader.readSignature(connection, database(connection, null),
 				server(connection).lowerCaseNames(), objects);
 	}
 
