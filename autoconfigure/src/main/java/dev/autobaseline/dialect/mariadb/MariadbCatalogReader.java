@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.catalog.RelationCache;
 
 /**
  * The catalog of one database from {@code information_schema}, one flat query per kind: tables
@@ -46,8 +47,13 @@ final class MariadbCatalogReader {
 		this.lowerCaseNames = lowerCaseNames;
 	}
 
-	/** The full catalog of the database. */
-	static CatalogSnapshot read(Connection connection, String database, MariadbServer server) throws SQLException {
+	/**
+	 * The full catalog of the database. Relations equal to those of the previous read come back as
+	 * that read's instances, so that the snapshots of consecutive replayed versions share them.
+	 * @param shared what the previous read found
+	 */
+	static CatalogSnapshot read(Connection connection, String database, MariadbServer server, RelationCache shared)
+			throws SQLException {
 		MariadbCatalogReader reader = new MariadbCatalogReader(connection, database, server.lowerCaseNames());
 		requireDatabase(connection, database);
 		List<String> sequences = reader.readRelations();
@@ -60,7 +66,7 @@ final class MariadbCatalogReader {
 		reader.readViews();
 		Map<String, String> objects = new TreeMap<>();
 		new MariadbObjects(connection, database).read(objects, sequences);
-		return new CatalogSnapshot(reader.snapshotRelations(), objects);
+		return shared.share(reader.snapshotRelations()).withObjects(objects);
 	}
 
 	/**
@@ -272,10 +278,10 @@ final class MariadbCatalogReader {
 		});
 	}
 
-	private Map<String, Relation> snapshotRelations() {
-		Map<String, Relation> snapshot = new LinkedHashMap<>();
+	private List<Relation> snapshotRelations() {
+		List<Relation> snapshot = new ArrayList<>(this.relations.size());
 		for (ReadRelation relation : this.relations.values()) {
-			snapshot.put(relation.name, new Relation(relation.name, relation.kind, relation.columns, relation.facts));
+			snapshot.add(new Relation(relation.name, relation.kind, relation.columns, relation.facts));
 		}
 		return snapshot;
 	}

@@ -16,9 +16,17 @@ import dev.autobaseline.catalog.Relation;
  * Reads MariaDB signatures: relation names and kinds, column names, and when asked the routines,
  * events and sequences in full, as {@link MariadbCatalogReader} reads them, with the same keys.
  * MariaDB has no catalog row versioning like PostgreSQL's {@code xmin}: every signature lists
- * {@code information_schema.TABLES} and {@code COLUMNS} again, one flat query each.
+ * {@code information_schema.TABLES} and {@code COLUMNS} again, one flat query each. A relation
+ * or a set of objects equal to the previous signature's is that signature's instance, so that
+ * the signatures of consecutive replayed versions share what did not change.
  */
 final class MariadbSignatureReader {
+
+	/** The relations of the previous signature, by name. */
+	private Map<String, Relation> previousRelations = Map.of();
+
+	/** The objects of the previous signature that read them. */
+	private Map<String, String> previousObjects = Map.of();
 
 	/**
 	 * A signature of the database: its tables and views with their column names, no facts but
@@ -37,8 +45,16 @@ final class MariadbSignatureReader {
 			new MariadbObjects(connection, database).read(objects, sequences);
 		}
 		Map<String, Relation> signature = new LinkedHashMap<>();
-		relations.values().forEach((relation) -> signature.put(relation.name, relation.toRelation()));
-		return new CatalogSnapshot(signature, objects, false, withObjects);
+		for (SignatureRelation relation : relations.values()) {
+			Relation read = relation.toRelation();
+			Relation previous = this.previousRelations.get(read.name());
+			signature.put(read.name(), read.equals(previous) ? previous : read);
+		}
+		this.previousRelations = signature;
+		if (withObjects && !objects.equals(this.previousObjects)) {
+			this.previousObjects = new CatalogSnapshot(Map.of(), objects).objects();
+		}
+		return new CatalogSnapshot(signature, withObjects ? this.previousObjects : Map.of(), false, withObjects);
 	}
 
 	/** Tables and views by name as the server spells it; returns the sequences, which are listed as tables but are objects. */

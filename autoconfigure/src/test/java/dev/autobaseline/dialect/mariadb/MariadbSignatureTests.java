@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.catalog.RelationCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Signatures of a database of the real MariaDB server, as the replay reads them after each
- * migration: the names, kinds, column names and objects of the full read, no facts. A scratch
+ * migration: the names, kinds, column names and objects of the full read, no facts; unchanged
+ * relations shared with the previous read, by signatures and full reads alike. A scratch
  * database named with this process's id is dropped after each test.
  */
 class MariadbSignatureTests {
@@ -58,7 +60,7 @@ class MariadbSignatureTests {
 				"CREATE INDEX book_title ON book (author_id)", "CREATE VIEW titles AS SELECT id FROM book",
 				"CREATE TABLE audit (at timestamp(6)) WITH SYSTEM VERSIONING", "CREATE SEQUENCE ticket",
 				"CREATE FUNCTION twice(n int) RETURNS int DETERMINISTIC RETURN n * 2");
-		CatalogSnapshot full = MariadbCatalogReader.read(this.connection, this.scratch, this.server);
+		CatalogSnapshot full = MariadbCatalogReader.read(this.connection, this.scratch, this.server, new RelationCache());
 		CatalogSnapshot signature = this.reader.readSignature(this.connection, this.scratch,
 				this.server.lowerCaseNames(), true);
 		assertThat(signature.full()).isFalse();
@@ -87,11 +89,39 @@ class MariadbSignatureTests {
 	}
 
 	@Test
+	void consecutiveSignaturesShareTheRelationsThatDidNotChange() throws SQLException {
+		execute("CREATE TABLE a (x int)", "CREATE TABLE b (y int)");
+		CatalogSnapshot before = signature();
+		execute("ALTER TABLE b ADD COLUMN z int", "CREATE TABLE c (w int)");
+		CatalogSnapshot after = signature();
+		assertThat(after.relations().get("a")).isSameAs(before.relations().get("a"));
+		assertThat(after.relations().get("b")).isNotSameAs(before.relations().get("b"));
+		assertThat(after.relations().get("b").columns()).containsExactly("y", "z");
+		assertThat(after.names()).containsExactly("a", "b", "c");
+	}
+
+	@Test
+	void consecutiveFullReadsShareTheRelationsThatDidNotChange() throws SQLException {
+		RelationCache shared = new RelationCache();
+		execute("CREATE TABLE a (x int PRIMARY KEY)", "CREATE TABLE b (y int)");
+		CatalogSnapshot before = MariadbCatalogReader.read(this.connection, this.scratch, this.server, shared);
+		execute("CREATE INDEX b_y ON b (y)");
+		CatalogSnapshot after = MariadbCatalogReader.read(this.connection, this.scratch, this.server, shared);
+		assertThat(after.full()).isTrue();
+		assertThat(after.relations().get("a")).isSameAs(before.relations().get("a"));
+		assertThat(after.relations().get("b").facts()).isNotEqualTo(before.relations().get("b").facts());
+	}
+
+	@Test
 	void aDroppedDatabaseFailsTheSignatureInsteadOfLookingEmpty() throws SQLException {
 		execute("DROP DATABASE " + this.scratch);
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(), true))
 			.withMessageContaining("does not exist");
+	}
+
+	private CatalogSnapshot signature() throws SQLException {
+		return this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(), true);
 	}
 
 	private void execute(String... statements) throws SQLException {
