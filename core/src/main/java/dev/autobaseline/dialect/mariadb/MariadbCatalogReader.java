@@ -13,13 +13,15 @@ import java.util.TreeMap;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
+import dev.autobaseline.catalog.RelationCache;
 
 /**
  * The catalog of one database from {@code information_schema}, one flat query per kind: tables
  * and views, columns, indexes (primary keys among them), foreign keys, checks, triggers, views'
  * definitions; routines, events and sequences as top-level objects. Left out: the history table,
  * {@code DEFINER}, {@code AUTO_INCREMENT} counters and timestamps, which differ between two copies
- * of one schema. Keys carry no database name, so that a shadow's compare with live's.
+ * of one schema. Keys carry no database name, so that a shadow's compare with live's. The
+ * signatures read after each replayed migration are {@link MariadbSignatureReader}'s.
  */
 final class MariadbCatalogReader {
 
@@ -45,12 +47,17 @@ final class MariadbCatalogReader {
 		this.lowerCaseNames = lowerCaseNames;
 	}
 
-	/** The full catalog of the database. */
-	static CatalogSnapshot read(Connection connection, String database, MariadbServer server) throws SQLException {
+	/**
+	 * The full catalog of the database. Relations equal to those of the previous read come back as
+	 * that read's instances, so that the snapshots of consecutive replayed versions share them.
+	 * @param shared what the previous read found
+	 */
+	static CatalogSnapshot read(Connection connection, String database, MariadbServer server, RelationCache shared)
+			throws SQLException {
 		MariadbCatalogReader reader = new MariadbCatalogReader(connection, database, server.lowerCaseNames());
 		requireDatabase(connection, database);
-		List<String> sequences = reader.readRelations(true);
-		reader.readColumns(true);
+		List<String> sequences = reader.readRelations();
+		reader.readColumns();
 		reader.readPartitions();
 		reader.readForeignKeys();
 		reader.readIndexes(server.ignoredIndexSql());
@@ -59,28 +66,14 @@ final class MariadbCatalogReader {
 		reader.readViews();
 		Map<String, String> objects = new TreeMap<>();
 		new MariadbObjects(connection, database).read(objects, sequences);
-		return new CatalogSnapshot(reader.snapshotRelations(), objects);
-	}
-
-	/** A signature: relation names, kinds and column names; the top-level objects when asked. */
-	static CatalogSnapshot readSignature(Connection connection, String database, boolean lowerCaseNames,
-			boolean objects) throws SQLException {
-		MariadbCatalogReader reader = new MariadbCatalogReader(connection, database, lowerCaseNames);
-		requireDatabase(connection, database);
-		List<String> sequences = reader.readRelations(false);
-		reader.readColumns(false);
-		Map<String, String> read = new TreeMap<>();
-		if (objects) {
-			new MariadbObjects(connection, database).read(read, sequences);
-		}
-		return new CatalogSnapshot(reader.snapshotRelations(), read, false, objects);
+		return shared.share(reader.snapshotRelations()).withObjects(objects);
 	}
 
 	/**
 	 * Reads of a dropped database return empty sets, not errors: a database gone from SCHEMATA
 	 * fails the read instead of looking empty.
 	 */
-	private static void requireDatabase(Connection connection, String database) throws SQLException {
+	static void requireDatabase(Connection connection, String database) throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
 			statement.setString(1, database);
@@ -97,7 +90,7 @@ final class MariadbCatalogReader {
 	}
 
 	/** Tables and views; returns the sequences, which are listed as tables but are objects. */
-	private List<String> readRelations(boolean strict) throws SQLException {
+	private List<String> readRelations() throws SQLException {
 		List<String> sequences = new ArrayList<>();
 		query("SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CREATE_OPTIONS, ROW_FORMAT, TABLE_COMMENT"
 				+ " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME", (rows) -> {
@@ -117,7 +110,7 @@ final class MariadbCatalogReader {
 			if (!view && String.valueOf(rows.getString(5)).toLowerCase(Locale.ROOT).contains("partitioned")) {
 				this.partitioned.add(rows.getString(1));
 			}
-			if (strict && !view) {
+			if (!view) {
 				relation.facts.put("engine", String.valueOf(rows.getString(3)).toLowerCase(Locale.ROOT));
 				relation.facts.put("options", ("collate " + rows.getString(4) + " " + blank(rows.getString(5)) + " row_format "
 						+ blank(rows.getString(6)) + " comment '" + blank(rows.getString(7)) + "'").toLowerCase(Locale.ROOT));
@@ -126,7 +119,7 @@ final class MariadbCatalogReader {
 		return sequences;
 	}
 
-	private void readColumns(boolean facts) throws SQLException {
+	private void readColumns() throws SQLException {
 		query("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION,"
 				+ " COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
 				+ " ORDER BY TABLE_NAME, ORDINAL_POSITION", (rows) -> {
@@ -137,7 +130,7 @@ final class MariadbCatalogReader {
 			// Column names are case-insensitive on every MariaDB server.
 			String column = rows.getString(2).toLowerCase(Locale.ROOT);
 			relation.columns.add(column);
-			if (facts && relation.kind == Relation.Kind.TABLE) {
+			if (relation.kind == Relation.Kind.TABLE) {
 				// A default of NEXTVAL(s) names the sequence with the database: the shadow's is not live's.
 				relation.facts.put("column " + column, MariadbDefinitions.column(rows.getString(3),
 						"YES".equals(rows.getString(4)), MariadbDefinitions.withoutOwnDatabase(rows.getString(5), this.database),
@@ -285,17 +278,22 @@ final class MariadbCatalogReader {
 		});
 	}
 
-	private Map<String, Relation> snapshotRelations() {
-		Map<String, Relation> snapshot = new LinkedHashMap<>();
+	private List<Relation> snapshotRelations() {
+		List<Relation> snapshot = new ArrayList<>(this.relations.size());
 		for (ReadRelation relation : this.relations.values()) {
-			snapshot.put(relation.name, new Relation(relation.name, relation.kind, relation.columns, relation.facts));
+			snapshot.add(new Relation(relation.name, relation.kind, relation.columns, relation.facts));
 		}
 		return snapshot;
 	}
 
 	private void query(String sql, RowReader reader) throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			statement.setString(1, this.database);
+		query(this.connection, this.database, sql, reader);
+	}
+
+	/** Runs a query whose one parameter is the database, handing each row to the reader. */
+	static void query(Connection connection, String database, String sql, RowReader reader) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, database);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					reader.read(rows);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
+import dev.autobaseline.catalog.RelationCache;
 import dev.autobaseline.dialect.AdoptionLock;
 import dev.autobaseline.dialect.Dialect;
 import dev.autobaseline.dialect.DriverManagerDataSource;
@@ -34,6 +35,11 @@ public final class MariadbDialect implements Dialect {
 
 	private static final String HISTORY_COLUMNS = "'installed_rank','version','description','type','script',"
 			+ "'checksum','installed_by','installed_on','execution_time','success'";
+
+	/** What the previous catalog read found: unchanged relations are shared between snapshots. */
+	private final RelationCache relations = new RelationCache();
+
+	private final MariadbSignatureReader signatureReader = new MariadbSignatureReader();
 
 	private MariadbServer server;
 
@@ -166,14 +172,14 @@ public final class MariadbDialect implements Dialect {
 
 	@Override
 	public CatalogSnapshot readCatalog(Connection connection, Collection<String> schemas) throws SQLException {
-		return MariadbCatalogReader.read(connection, database(connection, schemas), server(connection));
+		return MariadbCatalogReader.read(connection, database(connection, schemas), server(connection), this.relations);
 	}
 
 	@Override
 	public CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
 			throws SQLException {
 		// No xmin here: re-read the listing, names, kinds and column names in two flat queries.
-		return MariadbCatalogReader.readSignature(connection, database(connection, null),
+		return this.signatureReader.readSignature(connection, database(connection, null),
 				server(connection).lowerCaseNames(), objects);
 	}
 
