@@ -52,6 +52,15 @@ record HistoryTable(String schema, String table, List<String> schemas, String qu
 				dialect.schemaNoun());
 	}
 
+	/**
+	 * How a refusal opens: {@code The database (schema "public", UNMANAGED)}, or where a schema is
+	 * a database, {@code The database "app" (UNMANAGED)}.
+	 */
+	String describeDatabase(SchemaState state) {
+		return this.noun.equals("database") ? "The " + describeSchemas() + " (" + state + ")"
+				: "The database (" + describeSchemas() + ", " + state + ")";
+	}
+
 	/** How a person names the managed schemas, e.g. {@code schema "public"} or {@code database "app"}. */
 	String describeSchemas() {
 		return this.noun + ((this.schemas.size() == 1) ? " " : "s ") + String.join(", ",

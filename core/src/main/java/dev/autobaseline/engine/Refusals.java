@@ -28,7 +28,7 @@ final class Refusals {
 	}
 
 	static AdoptionRefusedException of(SchemaState state, HistoryTable history, Detection detection) {
-		String where = "The database (" + history.describeSchemas() + ", " + state + ")";
+		String where = history.describeDatabase(state);
 		String level = detection.level().name().toLowerCase(java.util.Locale.ROOT);
 		return switch (detection.outcome()) {
 			case NO_MATCH -> new AdoptionRefusedException(state, Reason.NO_MATCH,
@@ -178,7 +178,7 @@ final class Refusals {
 	static AdoptionRefusedException noMigrations(SchemaState state, HistoryTable history, Location[] locations) {
 		String searched = java.util.Arrays.stream(locations).map(Location::toString).collect(Collectors.joining(", "));
 		return new AdoptionRefusedException(state, Reason.NO_MIGRATIONS,
-				"The database (" + history.describeSchemas() + ", " + state + ") is not empty, but Flyway found no"
+				history.describeDatabase(state) + " is not empty, but Flyway found no"
 						+ " versioned migration in spring.flyway.locations (" + searched + "): without migrations there is"
 						+ " no evidence of the version the schema is at." + UNTOUCHED,
 				"Check spring.flyway.locations: it must name where the application's migrations are (for example"
@@ -190,7 +190,7 @@ final class Refusals {
 
 	static AdoptionRefusedException belowFirstVersion(SchemaState state, HistoryTable history, String first) {
 		return new AdoptionRefusedException(state, Reason.NO_MATCH,
-				"The database (" + history.describeSchemas() + ", " + state + ") holds none of the migrations'"
+				history.describeDatabase(state) + " holds none of the migrations'"
 						+ " tables, but the first migration, V" + first + ", leaves no lower version to baseline at."
 						+ UNTOUCHED,
 				"Set autobaseline.mode=fixed with autobaseline.fixed-version=<version>.", null, null);
