@@ -100,7 +100,7 @@ public class Autobaseline {
 				}
 				// Fast path: applied rows and none failed. Every boot of an adopted application ends here.
 				if (fastPath != null && fastPath.managed()) {
-					return finish(new Boot(this.settings, this.quieter, flyway, configuration, live, dialect,
+					return finish(new Boot(this.settings, this.quieter, this.naming, flyway, configuration, live, dialect,
 							fastPath.history(), started)
 						.migrateManaged(SchemaState.MANAGED));
 				}
@@ -114,7 +114,8 @@ public class Autobaseline {
 				lock = dialect.adoptionLock(live, connection, history.qualified(), this.settings.dryRun());
 				Boot.endTransaction(connection);
 			}
-			Boot boot = new Boot(this.settings, this.quieter, flyway, configuration, live, dialect, history, started);
+			Boot boot = new Boot(this.settings, this.quieter, this.naming, flyway, configuration, live, dialect,
+					history, started);
 			try (AdoptionLock.Held held = lock.acquire(this.settings.lockTimeout())) {
 				return finish(boot.underLock(held));
 			}

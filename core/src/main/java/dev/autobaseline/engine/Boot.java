@@ -33,6 +33,8 @@ final class Boot {
 
 	private final AutobaselineSettings settings;
 
+	private final Naming naming;
+
 	private final FlywayQuieter quieter;
 
 
@@ -54,9 +56,10 @@ final class Boot {
 	private AdoptionLock.Held lock = () -> {
 	};
 
-	Boot(AutobaselineSettings settings, FlywayQuieter quieter, Flyway flyway, Configuration configuration,
-			LiveDatabase live, Dialect dialect, HistoryTable history, long started) {
+	Boot(AutobaselineSettings settings, FlywayQuieter quieter, Naming naming, Flyway flyway,
+			Configuration configuration, LiveDatabase live, Dialect dialect, HistoryTable history, long started) {
 		this.settings = settings;
+		this.naming = naming;
 		this.quieter = quieter;
 		this.flyway = flyway;
 		this.configuration = configuration;
@@ -68,8 +71,9 @@ final class Boot {
 
 	/** Logs at once (a refusal must not swallow it) and keeps the warning for the report. */
 	private void warn(String warning) {
-		logger.warn(warning);
-		this.warnings.add(warning);
+		String named = this.naming.rename(warning);
+		logger.warn(named);
+		this.warnings.add(named);
 	}
 
 	/**
