@@ -8,7 +8,7 @@ import java.util.List;
  * What to run: the full measurement by default, or a few-second smoke run ({@code --smoke}).
  *
  * @param output folder the report is written to
- * @param engines {@code sqlite}, {@code postgresql}
+ * @param engines {@code sqlite}, {@code postgresql}, {@code mariadb}
  * @param sections {@code steady}, {@code adoption}, {@code replay}, {@code catalog}
  * @param adoptionSizes N for the adoption measurement
  * @param replaySizes N for the replay measurement (pairs N, 2N give the doubling factor)
@@ -33,14 +33,16 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 
 	static final List<String> ALL_SECTIONS = List.of("steady", "adoption", "replay", "catalog");
 
+	static final List<String> ALL_ENGINES = List.of("sqlite", "postgresql", "mariadb");
+
 	static Options full(Path output) {
-		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(100, 300, 1000),
-				List.of(100, 200, 500, 1000), 1000, 5, 1, 200, 100, 20, 40, 50, 7, 2, false, -1);
+		return new Options(output, ALL_ENGINES, ALL_SECTIONS, List.of(100, 300, 1000), List.of(100, 200, 500, 1000),
+				1000, 5, 1, 200, 100, 20, 40, 50, 7, 2, false, -1);
 	}
 
 	static Options smoke(Path output) {
-		return new Options(output, List.of("sqlite", "postgresql"), ALL_SECTIONS, List.of(10), List.of(5, 10), 10, 1, 0,
-				5, 1, 0, 2, 5, 1, 1, true, 0);
+		return new Options(output, ALL_ENGINES, ALL_SECTIONS, List.of(10), List.of(5, 10), 10, 1, 0, 5, 1, 0, 2, 5, 1, 1,
+				true, 0);
 	}
 
 	/**
@@ -66,15 +68,16 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
 				case "--out" -> output = Path.of(args[++i]);
-				case "--engines" -> engines = List.of(args[++i].split(","));
+				case "--engines" -> engines = engines(args[++i]);
 				case "--sections" -> sections = List.of(args[++i].split(","));
 				case "--runs" -> runs = Integer.valueOf(args[++i]);
 				case "--adoption-sizes" -> adoptionSizes = sizes(args[++i]);
 				case "--replay-sizes" -> replaySizes = sizes(args[++i]);
 				case "--settle" -> settle = Integer.valueOf(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]
-						+ " (use --smoke, --out DIR, --engines sqlite,postgresql, --sections steady,adoption,replay,catalog,"
-						+ " --runs N, --adoption-sizes 100,300, --replay-sizes 100,200, --settle SECONDS)");
+						+ " (use --smoke, --out DIR, --engines sqlite,postgresql,mariadb, --sections"
+						+ " steady,adoption,replay,catalog, --runs N, --adoption-sizes 100,300, --replay-sizes 100,200,"
+						+ " --settle SECONDS)");
 			}
 		}
 		Options options = smoke ? smoke(output) : full(output);
@@ -85,6 +88,10 @@ record Options(Path output, List<String> engines, List<String> sections, List<In
 				(replaySizes != null) ? replaySizes.get(replaySizes.size() - 1) : options.heapReplayVersions, (runs != null) ? runs : options.runs, options.warmups, options.steadyVersions,
 				options.steadyPairs, options.steadyWarmups, options.wideVersions, options.wideTablesEach,
 				options.catalogRuns, options.wideReplayRuns, smoke, (settle != null) ? settle : options.settleSeconds);
+	}
+
+	private static List<String> engines(String list) {
+		return List.of(list.split(","));
 	}
 
 	private static List<Integer> sizes(String list) {
