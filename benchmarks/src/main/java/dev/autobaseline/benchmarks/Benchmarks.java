@@ -97,6 +97,10 @@ public final class Benchmarks {
 			report.note("Every live database is a HikariCP pool (Spring Boot's default DataSource), warmed before timing;"
 					+ " SQLite live databases are files in a temporary folder, PostgreSQL and MariaDB ones are databases"
 					+ " named `autobaseline_bench_<pid>_*` on the server, dropped afterwards (only this run's).");
+			// The last one given first: its rows win over those of the reports before it.
+			for (int i = options.mergeFrom().size() - 1; i >= 0; i--) {
+				ReportMerge.keepEarlier(report, options.mergeFrom().get(i));
+			}
 			report.write(options.output(), "REPORT.md", "report.json");
 			return report;
 		}
