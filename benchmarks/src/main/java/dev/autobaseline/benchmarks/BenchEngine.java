@@ -19,7 +19,7 @@ interface BenchEngine extends AutoCloseable {
 	/** Which SQL the migration sets are written in. */
 	enum Flavor {
 
-		SQLITE, POSTGRESQL
+		SQLITE, POSTGRESQL, MARIADB
 
 	}
 
@@ -28,18 +28,20 @@ interface BenchEngine extends AutoCloseable {
 	/** For the report, e.g. {@code PostgreSQL 15.20}. */
 	String describe() throws SQLException;
 
-	/** The schema Flyway uses by default. */
-	String defaultSchema();
-
 	/** A new empty live database. */
 	Database createEmpty(String label) throws Exception;
 
-	/** A new live database holding what {@code template} holds (its pool must be closed). */
+	/**
+	 * A new live database holding what {@code template} holds (its pool must be closed): a copy
+	 * of its files, a {@code TEMPLATE}, or, where the engine has neither, its {@link Database#fill}
+	 * again.
+	 */
 	Database copyOf(Database template, String label) throws Exception;
 
 	/**
 	 * A new empty database of the shadow's kind: in memory for SQLite, a database made from
-	 * {@code template0} for PostgreSQL. Its creation is not part of any timing.
+	 * {@code template0} for PostgreSQL, a new database on the server for MariaDB. Its creation is
+	 * not part of any timing.
 	 */
 	Database createShadowLike(String label) throws Exception;
 
@@ -76,6 +78,14 @@ interface BenchEngine extends AutoCloseable {
 	@Override
 	void close() throws Exception;
 
+	/** What makes a legacy database: the same steps for each copy where the engine cannot copy. */
+	@FunctionalInterface
+	interface Filling {
+
+		void fill(Database database) throws Exception;
+
+	}
+
 	/** A database of the harness, dropped (or deleted) on {@link #close()}. */
 	abstract class Database implements AutoCloseable {
 
@@ -85,16 +95,40 @@ interface BenchEngine extends AutoCloseable {
 
 		private final String password;
 
+		private final String schema;
+
 		private HikariDataSource pool;
 
-		Database(String url, String username, String password) {
+		private Filling filling;
+
+		Database(String url, String username, String password, String schema) {
 			this.url = url;
 			this.username = username;
 			this.password = password;
+			this.schema = schema;
 		}
 
 		String url() {
 			return this.url;
+		}
+
+		/** The schema Flyway uses by default: {@code main}, {@code public}, or MariaDB's database. */
+		String schema() {
+			return this.schema;
+		}
+
+		/** Fills the database, remembering how, so that an engine without copies can fill a copy alike. */
+		void fill(Filling filling) throws Exception {
+			filling.fill(this);
+			this.filling = filling;
+		}
+
+		/** Fills {@code copy} as this database was filled. */
+		void fillAlike(Database copy) throws Exception {
+			if (this.filling == null) {
+				throw new IllegalStateException("a copy of a database that was not filled through fill()");
+			}
+			copy.fill(this.filling);
 		}
 
 		/** The application's pool, as Spring Boot's default DataSource (HikariCP), warmed. */

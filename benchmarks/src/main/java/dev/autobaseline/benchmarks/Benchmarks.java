@@ -95,8 +95,12 @@ public final class Benchmarks {
 					+ " auto-configuration reaches it (Flyway's DataSource plus the JDBC URL and credentials)."
 					+ " Logging is at WARN for every logger, so neither side pays for console output.");
 			report.note("Every live database is a HikariCP pool (Spring Boot's default DataSource), warmed before timing;"
-					+ " SQLite live databases are files in a temporary folder, PostgreSQL ones are databases named"
-					+ " `autobaseline_bench_*` on the server, dropped afterwards.");
+					+ " SQLite live databases are files in a temporary folder, PostgreSQL and MariaDB ones are databases"
+					+ " named `autobaseline_bench_<pid>_*` on the server, dropped afterwards (only this run's).");
+			// The last one given first: its rows win over those of the reports before it.
+			for (int i = options.mergeFrom().size() - 1; i >= 0; i--) {
+				ReportMerge.keepEarlier(report, options.mergeFrom().get(i));
+			}
 			report.write(options.output(), "REPORT.md", "report.json");
 			return report;
 		}
@@ -128,7 +132,8 @@ public final class Benchmarks {
 		return switch (name) {
 			case "sqlite" -> new SqliteBench(scratch.resolve("sqlite-databases"));
 			case "postgresql" -> new PostgresqlBench(options.settleSeconds());
-			default -> throw new IllegalArgumentException("unknown engine " + name + " (sqlite, postgresql)");
+			case "mariadb" -> new MariadbBench();
+			default -> throw new IllegalArgumentException("unknown engine " + name + " (sqlite, postgresql, mariadb)");
 		};
 	}
 

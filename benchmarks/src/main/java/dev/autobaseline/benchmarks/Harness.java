@@ -145,8 +145,10 @@ final class Harness {
 		String load = Machine.loadAverage();
 		try (BenchEngine.Database legacy = engine.createEmpty("legacy" + count)) {
 			// The legacy database: the first V migrations' DDL, no history.
-			flyway(legacy.pool(), scripts).target(String.valueOf(middle)).load().migrate();
-			execute(legacy.pool(), "DROP TABLE flyway_schema_history");
+			legacy.fill((database) -> {
+				flyway(database.pool(), scripts).target(String.valueOf(middle)).load().migrate();
+				execute(database.pool(), "DROP TABLE flyway_schema_history");
+			});
 			legacy.closePool();
 			Sample fresh = new Sample();
 			Sample rest = new Sample();
@@ -342,11 +344,11 @@ final class Harness {
 		Flyway flyway = flyway(database.dataSource(), scripts).load();
 		Dialect dialect = Dialect.forUrl(database.jdbcUrl());
 		PossibleCandidates candidates = new PossibleCandidates((names) -> liveCatalog, MatchLevel.COLUMNS, List.of(),
-				dialect.relationKey(engine.defaultSchema(), "flyway_schema_history"));
+				dialect.relationKey(live.schema(), "flyway_schema_history"));
 		ReplayResult result = new ShadowReplay(dialect, database, ShadowSettings.NONE,
 				AutobaselineSettings.DEFAULT_REPLAY_TIMEOUT, false, FlywayQuieter.NONE)
 			.snapshots(candidates)
-			.replay(flyway.getConfiguration(), engine.defaultSchema(), List.of(engine.defaultSchema()));
+			.replay(flyway.getConfiguration(), live.schema(), List.of(live.schema()));
 		if (fullReads != null) {
 			fullReads[0] = (int) result.migrations().stream().filter((version) -> version.catalog().full()).count();
 		}
@@ -355,7 +357,7 @@ final class Harness {
 
 	private static CatalogSnapshot readLive(BenchEngine engine, BenchEngine.Database live) throws Exception {
 		try (Connection connection = live.pool().getConnection()) {
-			return Dialect.forUrl(live.url()).readCatalog(connection, List.of(engine.defaultSchema()));
+			return Dialect.forUrl(live.url()).readCatalog(connection, List.of(live.schema()));
 		}
 	}
 
@@ -393,7 +395,7 @@ final class Harness {
 			flyway(live.pool(), scripts).load().migrate();
 			execute(live.pool(), "DROP TABLE flyway_schema_history");
 			Dialect dialect = Dialect.forUrl(live.url());
-			List<String> schemas = List.of(engine.defaultSchema());
+			List<String> schemas = List.of(live.schema());
 			Sample read = new Sample();
 			for (int run = -this.options.warmups(); run < this.options.catalogRuns(); run++) {
 				try (Connection connection = live.pool().getConnection()) {
@@ -423,7 +425,7 @@ final class Harness {
 				replayTime.add(System.nanoTime() - started);
 				engine.dropped();
 			}
-			String historyKey = dialect.relationKey(engine.defaultSchema(), "flyway_schema_history");
+			String historyKey = dialect.relationKey(live.schema(), "flyway_schema_history");
 			ReplayResult finalReplay = replay;
 			Sample compare = new Sample();
 			Sample compareOne = new Sample();

@@ -56,7 +56,8 @@ final class Machine {
 	static String libraries() {
 		List<String> versions = new java.util.ArrayList<>();
 		for (String artifact : List.of("org.flywaydb/flyway-core", "org.flywaydb/flyway-database-postgresql",
-				"org.xerial/sqlite-jdbc", "com.zaxxer/HikariCP")) {
+				"org.flywaydb/flyway-mysql", "org.xerial/sqlite-jdbc", "org.mariadb.jdbc/mariadb-java-client",
+				"com.zaxxer/HikariCP")) {
 			String resource = "META-INF/maven/" + artifact + "/pom.properties";
 			try (java.io.InputStream in = Machine.class.getClassLoader().getResourceAsStream(resource)) {
 				java.util.Properties properties = new java.util.Properties();

@@ -11,8 +11,9 @@ import java.util.Random;
 /**
  * A synthetic migration history of N versions, the same for a given seed whatever N (the set of
  * 300 is the first 300 of the set of 1,000): tables with keys and foreign keys, added columns,
- * indexes, enum types and labels and function replacements (PostgreSQL) or view replacements
- * (SQLite), and now and then a data-only migration.
+ * indexes, enum types and labels and function replacements (PostgreSQL), view replacements
+ * (SQLite), or enum columns and view and function replacements on InnoDB tables (MariaDB), and
+ * now and then a data-only migration.
  */
 final class MigrationSet {
 
@@ -130,8 +131,11 @@ final class MigrationSet {
 			case CREATE_TABLE -> "create table";
 			case ADD_COLUMN -> "add column";
 			case CREATE_INDEX -> "create index";
-			case OTHER_OBJECT -> (this.flavor == BenchEngine.Flavor.POSTGRESQL) ? "enum type/label or function replacement"
-					: "view replacement";
+			case OTHER_OBJECT -> switch (this.flavor) {
+				case POSTGRESQL -> "enum type/label or function replacement";
+				case MARIADB -> "view or function replacement";
+				case SQLITE -> "view replacement";
+			};
 			case DATA_ONLY -> "data only";
 			case CREATE_TABLES -> "many tables";
 		};
@@ -192,6 +196,9 @@ final class MigrationSet {
 		}
 
 		String createTable(boolean withParent) {
+			if (this.flavor == BenchEngine.Flavor.MARIADB) {
+				return createInnodbTable(withParent);
+			}
 			int table = this.nextTable++;
 			boolean pg = this.flavor == BenchEngine.Flavor.POSTGRESQL;
 			String key = pg ? "BIGINT" : "INTEGER";
@@ -210,6 +217,30 @@ final class MigrationSet {
 			return sql.toString();
 		}
 
+		/**
+		 * The same table in MariaDB's terms: a table-level foreign key (named, as InnoDB wants its
+		 * names unique per database) and an explicit engine.
+		 */
+		private String createInnodbTable(boolean withParent) {
+			int table = this.nextTable++;
+			StringBuilder sql = new StringBuilder("CREATE TABLE t").append(table).append(" (\n")
+				.append("    id BIGINT NOT NULL,\n")
+				.append("    name VARCHAR(100) NOT NULL,\n")
+				.append("    status VARCHAR(20) NOT NULL DEFAULT 'new',\n")
+				.append("    amount DECIMAL(12, 2),\n")
+				.append("    created_at DATETIME DEFAULT CURRENT_TIMESTAMP,\n");
+			String foreignKey = "";
+			if (withParent && !this.tables.isEmpty()) {
+				int parent = this.tables.get(this.random.nextInt(this.tables.size()));
+				sql.append("    parent_id BIGINT,\n");
+				foreignKey = ",\n    CONSTRAINT t" + table + "_parent FOREIGN KEY (parent_id) REFERENCES t" + parent + " (id)";
+			}
+			sql.append("    PRIMARY KEY (id),\n    CONSTRAINT t").append(table).append("_amount_positive CHECK (amount >= 0)")
+				.append(foreignKey).append("\n) ENGINE=InnoDB;\n");
+			this.tables.add(table);
+			return sql.toString();
+		}
+
 		String createIndexOnLast() {
 			int table = this.tables.get(this.tables.size() - 1);
 			return "CREATE INDEX ix" + (this.nextIndex++) + " ON t" + table + " (name);\n";
@@ -220,6 +251,9 @@ final class MigrationSet {
 			if (this.flavor == BenchEngine.Flavor.POSTGRESQL && !this.enums.isEmpty() && this.random.nextInt(4) == 0) {
 				int type = this.enums.get(this.random.nextInt(this.enums.size()));
 				return "ALTER TABLE t" + table + " ADD COLUMN c" + version + " e" + type + ";\n";
+			}
+			if (this.flavor == BenchEngine.Flavor.MARIADB && this.random.nextInt(4) == 0) {
+				return "ALTER TABLE t" + table + " ADD COLUMN c" + version + " ENUM('new', 'active', 'closed');\n";
 			}
 			String extra = (this.random.nextInt(3) == 0) ? " DEFAULT 'x'" : "";
 			return "ALTER TABLE t" + table + " ADD COLUMN c" + version + " VARCHAR(50)" + extra + ";\n";
@@ -248,10 +282,26 @@ final class MigrationSet {
 				return "CREATE OR REPLACE FUNCTION f" + function + "(x integer) RETURNS integer\n"
 						+ "    LANGUAGE sql IMMUTABLE AS $$ SELECT x + " + version + " $$;\n";
 			}
+			if (this.flavor == BenchEngine.Flavor.MARIADB) {
+				return otherMariadbObject(version);
+			}
 			int view = 1 + this.random.nextInt(5);
 			int table = anyTable();
 			return "DROP VIEW IF EXISTS v" + view + ";\nCREATE VIEW v" + view + " AS SELECT id, name FROM t" + table
 					+ " WHERE id > " + version + ";\n";
+		}
+
+		private String otherMariadbObject(int version) {
+			if (this.random.nextBoolean()) {
+				int function = 1 + this.random.nextInt(5);
+				// A body of one statement: no DELIMITER needed.
+				return "DROP FUNCTION IF EXISTS f" + function + ";\nCREATE FUNCTION f" + function
+						+ "(x INT) RETURNS INT DETERMINISTIC RETURN x + " + version + ";\n";
+			}
+			int view = 1 + this.random.nextInt(5);
+			int table = anyTable();
+			return "CREATE OR REPLACE VIEW v" + view + " AS SELECT id, name FROM t" + table + " WHERE id > " + version
+					+ ";\n";
 		}
 
 		private String insertRows(int version) {

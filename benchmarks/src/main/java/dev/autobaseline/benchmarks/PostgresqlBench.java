@@ -83,11 +83,6 @@ final class PostgresqlBench implements BenchEngine {
 	}
 
 	@Override
-	public String defaultSchema() {
-		return "public";
-	}
-
-	@Override
 	public Database createEmpty(String label) throws SQLException {
 		return create(label, "");
 	}
@@ -252,7 +247,7 @@ final class PostgresqlBench implements BenchEngine {
 		private final String name;
 
 		PgDatabase(String name, String url) {
-			super(url, PostgresqlBench.this.user, PostgresqlBench.this.password);
+			super(url, PostgresqlBench.this.user, PostgresqlBench.this.password, "public");
 			this.name = name;
 		}
 

@@ -39,11 +39,6 @@ final class SqliteBench implements BenchEngine {
 	}
 
 	@Override
-	public String defaultSchema() {
-		return "main";
-	}
-
-	@Override
 	public Database createEmpty(String label) {
 		return new FileDatabase(this.folder.resolve(label + "-" + this.counter.incrementAndGet() + ".db"));
 	}
@@ -77,7 +72,7 @@ final class SqliteBench implements BenchEngine {
 		private final Path file;
 
 		FileDatabase(Path file) {
-			super("jdbc:sqlite:" + file, null, null);
+			super("jdbc:sqlite:" + file, null, null, "main");
 			this.file = file;
 		}
 
@@ -101,7 +96,7 @@ final class SqliteBench implements BenchEngine {
 		private final SingleConnectionDataSource dataSource;
 
 		MemoryDatabase() throws SQLException {
-			super("jdbc:sqlite::memory:", null, null);
+			super("jdbc:sqlite::memory:", null, null, "main");
 			java.util.Properties properties = new java.util.Properties();
 			properties.setProperty("limit_attached", "0");
 			this.dataSource = new SingleConnectionDataSource(DriverManager.getConnection("jdbc:sqlite::memory:", properties));

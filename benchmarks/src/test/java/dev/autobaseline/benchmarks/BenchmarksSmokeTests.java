@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The harness end to end on tiny sizes, on SQLite and PostgreSQL: every section runs, checks its
+ * The harness end to end on tiny sizes, on SQLite, PostgreSQL and MariaDB: every section runs, checks its
  * outcome (the adoption baselines at the expected version) and lands in the report. Figures from
  * a smoke run mean nothing; timings are never asserted.
  */
@@ -19,12 +19,13 @@ class BenchmarksSmokeTests {
 	Path output;
 
 	@Test
-	void smokeRunMeasuresEverySectionOnBothEnginesAndWritesTheReport() throws Exception {
+	void smokeRunMeasuresEverySectionOnEveryEngineAndWritesTheReport() throws Exception {
 		Report report = Benchmarks.run(Options.parse(new String[] { "--smoke", "--out", this.output.toString() }));
 		assertThat(report.results()).extracting((result) -> result.section + ":" + result.engine)
 			.contains("steady:sqlite", "adoption:sqlite", "replay:sqlite", "doubling:sqlite", "catalog:sqlite",
 					"steady:postgresql", "adoption:postgresql", "replay:postgresql", "doubling:postgresql",
-					"catalog:postgresql");
+					"catalog:postgresql", "steady:mariadb", "adoption:mariadb", "replay:mariadb", "doubling:mariadb",
+					"catalog:mariadb");
 		String markdown = Files.readString(this.output.resolve("REPORT.md"));
 		assertThat(markdown).contains("## Targets", "## Steady state", "## Adoption", "## Replay alone",
 				"## Doubling N", "## Catalog of a 2,000-table schema", "load average");
@@ -34,11 +35,13 @@ class BenchmarksSmokeTests {
 
 	@Test
 	void migrationSetsArePrefixesOfOneHistory() {
-		MigrationSet small = MigrationSet.mixed(BenchEngine.Flavor.POSTGRESQL, 50);
-		MigrationSet large = MigrationSet.mixed(BenchEngine.Flavor.POSTGRESQL, 100);
-		assertThat(large.migrations().subList(0, 50)).isEqualTo(small.migrations());
-		assertThat(large.migrations().get(large.middleVersion()).kind().changesColumns).isTrue();
-		assertThat(large.middleVersion()).isLessThanOrEqualTo(50);
+		for (BenchEngine.Flavor flavor : BenchEngine.Flavor.values()) {
+			MigrationSet small = MigrationSet.mixed(flavor, 50);
+			MigrationSet large = MigrationSet.mixed(flavor, 100);
+			assertThat(large.migrations().subList(0, 50)).isEqualTo(small.migrations());
+			assertThat(large.migrations().get(large.middleVersion()).kind().changesColumns).isTrue();
+			assertThat(large.middleVersion()).isLessThanOrEqualTo(50);
+		}
 	}
 
 }
