@@ -1,9 +1,14 @@
 package dev.autobaseline.autoconfigure;
 
-import dev.autobaseline.dialect.ShadowSettings;
 import dev.autobaseline.engine.Autobaseline;
-import dev.autobaseline.engine.AutobaselineSettings;
+import dev.autobaseline.spring.AutobaselineProperties;
+import dev.autobaseline.spring.HibernateDdlAutoWarning;
+import dev.autobaseline.spring.LoggingSystemFlywayQuieter;
+import dev.autobaseline.spring.SpringLiveDatabaseResolver;
+import dev.autobaseline.spring.SpringLiveDatabaseResolver.ConnectionDetails;
+import dev.autobaseline.spring.UncalledStarterWarning;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,16 +17,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration that adopts a database with objects but no Flyway history before Flyway
- * migrates it, through Spring Boot's {@link FlywayMigrationStrategy} hook.
+ * migrates it, through Spring Boot 4's {@link FlywayMigrationStrategy} hook. Its condition names
+ * Spring Boot 4's Flyway package, so that beside the Spring Boot 3 glue (mid-upgrade) only the
+ * running line's glue works.
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
 @ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
@@ -34,8 +41,7 @@ public final class AutobaselineAutoConfiguration {
 	Autobaseline autobaseline(AutobaselineProperties properties,
 			ObjectProvider<FlywayConnectionDetails> flywayConnectionDetails,
 			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ObjectProvider<LoggingSystem> loggingSystem) {
-		return new Autobaseline(settings(properties),
-				new ConnectionDetailsLiveDatabaseResolver(flywayConnectionDetails, jdbcConnectionDetails),
+		return new Autobaseline(properties.toSettings(), resolver(flywayConnectionDetails, jdbcConnectionDetails),
 				new LoggingSystemFlywayQuieter(loggingSystem));
 	}
 
@@ -49,19 +55,25 @@ public final class AutobaselineAutoConfiguration {
 	@Bean
 	UncalledStarterWarning autobaselineUncalledStarterWarning(Autobaseline autobaseline,
 			ListableBeanFactory beanFactory) {
-		return new UncalledStarterWarning(autobaseline, beanFactory);
+		return new UncalledStarterWarning(autobaseline, beanFactory, FlywayMigrationInitializer.class,
+				FlywayMigrationStrategy.class);
 	}
 
-	static AutobaselineSettings settings(AutobaselineProperties properties) {
-		AutobaselineProperties.Shadow shadow = properties.getShadow();
-		return new AutobaselineSettings(properties.getMode(), properties.getFixedVersion(), properties.getMatch(),
-				properties.getOnAmbiguous(), properties.getIgnoreTables(), properties.isDryRun(),
-				properties.isRebaseline(),
-				new ShadowSettings(shadow.getUrl(), shadow.getUsername(), shadow.getPassword()),
-				properties.getLockTimeout(), properties.getReplay().getTimeout(), properties.getBackup().isEnabled(),
-				properties.getBackup().getDirectory(), properties.getRecord(), properties.isRepair(),
-				properties.isVerifyManaged(), properties.getReplay().isAllowClusterStatements(),
-				properties.getReplay().getJavaMigrationBeans(), properties.getMysql().isEnabled());
+	/** Reaches the live database as this line's Flyway auto-configuration does. */
+	static SpringLiveDatabaseResolver resolver(ObjectProvider<FlywayConnectionDetails> flywayConnectionDetails,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+		return new SpringLiveDatabaseResolver(() -> flyway(flywayConnectionDetails.getIfAvailable()),
+				() -> jdbc(jdbcConnectionDetails.getIfAvailable()));
+	}
+
+	private static ConnectionDetails flyway(FlywayConnectionDetails details) {
+		return (details != null) ? new ConnectionDetails(details.getJdbcUrl(), details.getUsername(),
+				details.getPassword()) : null;
+	}
+
+	private static ConnectionDetails jdbc(JdbcConnectionDetails details) {
+		return (details != null) ? new ConnectionDetails(details.getJdbcUrl(), details.getUsername(),
+				details.getPassword()) : null;
 	}
 
 }

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.autobaseline.engine.AdoptionRefusedException;
 import dev.autobaseline.engine.AdoptionRefusedException.Reason;
+import dev.autobaseline.engine.AdoptionRefusedException;
 import dev.autobaseline.engine.SchemaState;
+import dev.autobaseline.spring.AdoptionRefusedFailureAnalyzer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

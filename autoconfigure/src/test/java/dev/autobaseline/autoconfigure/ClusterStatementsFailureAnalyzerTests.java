@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.autobaseline.replay.ClusterStatementsException;
+import dev.autobaseline.spring.ClusterStatementsFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;

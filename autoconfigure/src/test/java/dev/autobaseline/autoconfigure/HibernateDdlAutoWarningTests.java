@@ -2,6 +2,8 @@ package dev.autobaseline.autoconfigure;
 
 import java.nio.file.Path;
 
+import dev.autobaseline.spring.HibernateDdlAutoWarning;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

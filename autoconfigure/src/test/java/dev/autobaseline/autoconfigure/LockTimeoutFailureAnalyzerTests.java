@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.autobaseline.dialect.LockTimeoutException;
+import dev.autobaseline.spring.LockTimeoutFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

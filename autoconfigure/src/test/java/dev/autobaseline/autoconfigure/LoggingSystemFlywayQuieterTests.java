@@ -1,6 +1,7 @@
 package dev.autobaseline.autoconfigure;
 
 import dev.autobaseline.replay.FlywayQuieter.Quiet;
+import dev.autobaseline.spring.LoggingSystemFlywayQuieter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.autobaseline.dialect.postgresql.PostgresqlDialect;
 import dev.autobaseline.replay.ReplayTimeoutException;
+import dev.autobaseline.spring.ReplayTimeoutFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 package dev.autobaseline.autoconfigure;
 
 import dev.autobaseline.dialect.UnsupportedDatabaseException;
+import dev.autobaseline.spring.UnsupportedDatabaseFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;

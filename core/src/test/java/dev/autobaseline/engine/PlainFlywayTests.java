@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * An application without Spring Boot: it builds its own {@code Flyway} and calls the engine
- * where it would call {@code flyway.migrate()}, as the README's "Without Spring Boot 4" shows.
+ * where it would call {@code flyway.migrate()}, as the README's "Without Spring Boot" shows.
  */
 class PlainFlywayTests {
 

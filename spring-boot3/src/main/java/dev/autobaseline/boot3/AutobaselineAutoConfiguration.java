@@ -1,0 +1,79 @@
+package dev.autobaseline.boot3;
+
+import dev.autobaseline.engine.Autobaseline;
+import dev.autobaseline.spring.AutobaselineProperties;
+import dev.autobaseline.spring.HibernateDdlAutoWarning;
+import dev.autobaseline.spring.LoggingSystemFlywayQuieter;
+import dev.autobaseline.spring.SpringLiveDatabaseResolver;
+import dev.autobaseline.spring.SpringLiveDatabaseResolver.ConnectionDetails;
+import dev.autobaseline.spring.UncalledStarterWarning;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayConnectionDetails;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration that adopts a database with objects but no Flyway history before Flyway
+ * migrates it, through Spring Boot 3's {@link FlywayMigrationStrategy} hook. Its condition names
+ * Spring Boot 3's Flyway package, so that beside the Spring Boot 4 glue (mid-upgrade) only the
+ * running line's glue works.
+ */
+@AutoConfiguration(before = FlywayAutoConfiguration.class)
+@ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
+@ConditionalOnBooleanProperty(name = "autobaseline.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AutobaselineProperties.class)
+public final class AutobaselineAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Autobaseline autobaseline(AutobaselineProperties properties,
+			ObjectProvider<FlywayConnectionDetails> flywayConnectionDetails,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ObjectProvider<LoggingSystem> loggingSystem) {
+		return new Autobaseline(properties.toSettings(), resolver(flywayConnectionDetails, jdbcConnectionDetails),
+				new LoggingSystemFlywayQuieter(loggingSystem));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
+	AutobaselineMigrationStrategy autobaselineFlywayMigrationStrategy(Autobaseline autobaseline,
+			Environment environment) {
+		return new AutobaselineMigrationStrategy(autobaseline, new HibernateDdlAutoWarning(environment));
+	}
+
+	@Bean
+	UncalledStarterWarning autobaselineUncalledStarterWarning(Autobaseline autobaseline,
+			ListableBeanFactory beanFactory) {
+		return new UncalledStarterWarning(autobaseline, beanFactory, FlywayMigrationInitializer.class,
+				FlywayMigrationStrategy.class);
+	}
+
+	/** Reaches the live database as this line's Flyway auto-configuration does. */
+	static SpringLiveDatabaseResolver resolver(ObjectProvider<FlywayConnectionDetails> flywayConnectionDetails,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+		return new SpringLiveDatabaseResolver(() -> flyway(flywayConnectionDetails.getIfAvailable()),
+				() -> jdbc(jdbcConnectionDetails.getIfAvailable()));
+	}
+
+	private static ConnectionDetails flyway(FlywayConnectionDetails details) {
+		return (details != null) ? new ConnectionDetails(details.getJdbcUrl(), details.getUsername(),
+				details.getPassword()) : null;
+	}
+
+	private static ConnectionDetails jdbc(JdbcConnectionDetails details) {
+		return (details != null) ? new ConnectionDetails(details.getJdbcUrl(), details.getUsername(),
+				details.getPassword()) : null;
+	}
+
+}
