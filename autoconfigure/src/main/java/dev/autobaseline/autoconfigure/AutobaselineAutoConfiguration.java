@@ -26,12 +26,17 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration that adopts a database with objects but no Flyway history before Flyway
- * migrates it, through Spring Boot 4's {@link FlywayMigrationStrategy} hook. Its condition names
- * Spring Boot 4's Flyway package, so that beside the Spring Boot 3 glue (mid-upgrade) only the
- * running line's glue works.
+ * migrates it, through Spring Boot 4's {@link FlywayMigrationStrategy} hook.
+ * <p>
+ * Beside the Spring Boot 3 glue (mid-upgrade) only the running line's glue works. Spring Boot 4's
+ * Flyway package alone does not tell the line: the Boot 4 starter in a Spring Boot 3 application
+ * brings {@code spring-boot-flyway} 4, which that application's BOM does not manage. So the
+ * condition also names a class that only Spring Boot 4's own {@code spring-boot} jar has (the
+ * BOM of either line manages that jar).
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
-@ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
+@ConditionalOnClass(value = { Flyway.class, FlywayMigrationStrategy.class },
+		name = "org.springframework.boot.EnvironmentPostProcessor")
 @ConditionalOnBooleanProperty(name = "autobaseline.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AutobaselineProperties.class)
 public final class AutobaselineAutoConfiguration {

@@ -14,8 +14,11 @@ import org.springframework.util.ClassUtils;
  * otherwise fail it with another library's error. Registered in {@code spring.factories}, which
  * both lines read; {@link SpringBootVersion} is on both lines too.
  * <p>
- * Both glues on one class path (common mid-upgrade) pass: the running line's glue works and the
- * other backs off on its own condition.
+ * Both glues on one class path (common mid-upgrade) pass on Spring Boot 4: the running line's
+ * glue works and the other backs off on its own condition. On Spring Boot 3 they cannot: the Boot 4
+ * starter brings Spring Boot 4 modules (its Flyway and JDBC auto-configuration, which a Boot 3
+ * BOM does not manage) that fail a Boot 3 application however our glues behave, so the check
+ * stops it and names the starter to remove.
  */
 public class SpringBootLineCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -61,8 +64,14 @@ public class SpringBootLineCheck implements ApplicationContextInitializer<Config
 					+ running + ". Use dev.autobaseline:" + BOOT4_STARTER + " instead.";
 		}
 		if (running.startsWith("3.5.")) {
-			return boot3 ? null : BOOT4_STARTER + " is for Spring Boot 4.0 and 4.1, and this application runs Spring"
-					+ " Boot " + running + ". Use dev.autobaseline:" + BOOT3_STARTER + " instead.";
+			if (!boot4) {
+				return null;
+			}
+			String wrong = BOOT4_STARTER + " is for Spring Boot 4.0 and 4.1, and this application runs Spring Boot "
+					+ running + ".";
+			return boot3 ? wrong + " It brings Spring Boot 4 modules that stop a Spring Boot 3 application: remove it"
+					+ " and keep dev.autobaseline:" + BOOT3_STARTER + "."
+					: wrong + " Use dev.autobaseline:" + BOOT3_STARTER + " instead.";
 		}
 		return "this application runs Spring Boot " + running + "; the starters are for Spring Boot 3.5 (" + BOOT3_STARTER
 				+ ") and 4 (" + BOOT4_STARTER + ", tested on 4.0 and 4.1). On another line, remove the starter, add"

@@ -39,11 +39,25 @@ class SpringBootLineCheckTests {
 	}
 
 	@Test
-	void eachLineStartsWithItsOwnGlueAloneOrBesideTheOther() {
+	void eachLineStartsWithItsOwnGlue() {
 		assertThatNoException().isThrownBy(() -> check("4.0.7", BOOT4_ONLY));
-		assertThatNoException().isThrownBy(() -> check("4.1.2", BOTH));
+		assertThatNoException().isThrownBy(() -> check("4.1.2", BOOT4_ONLY));
 		assertThatNoException().isThrownBy(() -> check("3.5.7", BOOT3_ONLY));
-		assertThatNoException().isThrownBy(() -> check("3.5.0", BOTH));
+	}
+
+	@Test
+	void springBoot4StartsWithBothStarters() {
+		assertThatNoException().isThrownBy(() -> check("4.1.0", BOTH));
+	}
+
+	/** The Boot 4 starter's Spring Boot 4 modules would stop a Boot 3 application with their own error. */
+	@Test
+	void springBoot3WithBothStartersIsToldToRemoveTheBoot4One() {
+		assertThatIllegalStateException().isThrownBy(() -> check("3.5.7", BOTH))
+			.withMessage("Flyway Autobaseline: flyway-autobaseline-spring-boot-starter is for Spring Boot 4.0 and 4.1,"
+					+ " and this application runs Spring Boot 3.5.7. It brings Spring Boot 4 modules that stop a"
+					+ " Spring Boot 3 application: remove it and keep"
+					+ " dev.autobaseline:flyway-autobaseline-spring-boot3-starter.");
 	}
 
 	@Test
