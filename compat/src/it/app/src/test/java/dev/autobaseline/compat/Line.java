@@ -45,6 +45,12 @@ final class Line {
 		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
+	/** A system property the line may set, else the fallback. */
+	static String optional(String property, String fallback) {
+		String value = System.getProperty(property);
+		return (value == null || value.isBlank() || value.startsWith("${")) ? fallback : value;
+	}
+
 	private static String required(String property) {
 		String value = System.getProperty(property);
 		if (value == null || value.isBlank() || value.startsWith("${")) {

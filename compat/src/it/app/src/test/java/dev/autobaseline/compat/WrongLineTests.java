@@ -19,13 +19,22 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The application on a Spring Boot line its starter is not for (Spring Boot 3.5 with the Boot 4
- * starter, which drags Boot 4 modules in beside Boot 3.5's): startup stops at once, before any
- * bean definition of the application is registered, with one sentence that names what to use.
+ * starter, which drags Boot 4 modules in beside Boot 3.5's, or Spring Boot 4 with the Boot 3
+ * starter): startup stops at once, before any bean definition of the application is registered,
+ * with one sentence that names what to use.
  */
 class WrongLineTests {
 
-	/** What the sentence tells the user to use instead. */
-	static final String USE_INSTEAD = "on Spring Boot 3.5 use dev.autobaseline:flyway-autobaseline-core";
+	private static final String BOOT4_STARTER = "flyway-autobaseline-spring-boot-starter";
+
+	private static final String BOOT3_STARTER = "flyway-autobaseline-spring-boot3-starter";
+
+	/** The starter the sentence says is for another line: the application's, unless the line says. */
+	static final String WRONG = Line.optional("compat.wrong.starter", Line.STARTER);
+
+	/** What the sentence tells the user to do: use the other line's starter, unless the line says. */
+	static final String USE_INSTEAD = Line.optional("compat.wrong.advice",
+			"Use dev.autobaseline:" + (WRONG.equals(BOOT4_STARTER) ? BOOT3_STARTER : BOOT4_STARTER) + " instead.");
 
 	@TempDir
 	Path folder;
@@ -49,7 +58,8 @@ class WrongLineTests {
 		}
 		assertThat(stops).as("IllegalStateExceptions in the cause chain of %s", thrown).singleElement().satisfies((stop) -> {
 			assertThat(stop.getStackTrace()[0].getClassName()).startsWith("dev.autobaseline.");
-			assertThat(stop.getMessage()).contains("flyway-autobaseline-spring-boot-starter is for Spring Boot 4")
+			assertThat(stop.getMessage()).contains(WRONG + " is for Spring Boot "
+					+ (WRONG.equals(BOOT4_STARTER) ? "4" : "3.5"))
 				.contains("this application runs Spring Boot " + Line.SPRING_BOOT)
 				.contains(USE_INSTEAD);
 		});
