@@ -23,7 +23,7 @@ import dev.autobaseline.replay.OnAmbiguous;
  */
 public final class AutobaselineBuilder {
 
-	private AutobaselineSettings settings = AutobaselineSettings.defaults();
+	private static final AutobaselineSettings DEFAULTS = AutobaselineSettings.defaults();
 
 	private String url;
 
@@ -32,6 +32,42 @@ public final class AutobaselineBuilder {
 	private String password;
 
 	private FlywayQuieter quieter = FlywayLogQuieter.INSTANCE;
+
+	private Mode mode = DEFAULTS.mode();
+
+	private String fixedVersion = DEFAULTS.fixedVersion();
+
+	private MatchLevel match = DEFAULTS.match();
+
+	private OnAmbiguous onAmbiguous = DEFAULTS.onAmbiguous();
+
+	private List<String> ignoreTables = DEFAULTS.ignoreTables();
+
+	private boolean dryRun = DEFAULTS.dryRun();
+
+	private boolean rebaseline = DEFAULTS.rebaseline();
+
+	private ShadowSettings shadow = DEFAULTS.shadow();
+
+	private Duration lockTimeout = DEFAULTS.lockTimeout();
+
+	private Duration replayTimeout = DEFAULTS.replayTimeout();
+
+	private boolean backupEnabled = DEFAULTS.backupEnabled();
+
+	private Path backupDirectory = DEFAULTS.backupDirectory();
+
+	private RecordMode record = DEFAULTS.record();
+
+	private boolean repair = DEFAULTS.repair();
+
+	private boolean verifyManaged = DEFAULTS.verifyManaged();
+
+	private boolean allowClusterStatements = DEFAULTS.allowClusterStatements();
+
+	private JavaMigrationBeans javaMigrationBeans = DEFAULTS.javaMigrationBeans();
+
+	private boolean mysqlEnabled = DEFAULTS.mysqlEnabled();
 
 	AutobaselineBuilder() {
 	}
@@ -56,141 +92,122 @@ public final class AutobaselineBuilder {
 
 	/** {@code DETECT} (default) finds the version by replay; {@code FIXED} takes {@link #fixedVersion(String)}. */
 	public AutobaselineBuilder mode(Mode mode) {
-		return with(mode, s().fixedVersion(), s().match(), s().onAmbiguous(), s().ignoreTables(), s().dryRun(),
-				s().rebaseline(), s().shadow());
+		this.mode = mode;
+		return this;
 	}
 
 	/** The version to baseline at in {@code FIXED} mode; Flyway's baseline version when not set. */
 	public AutobaselineBuilder fixedVersion(String fixedVersion) {
-		return with(s().mode(), fixedVersion, s().match(), s().onAmbiguous(), s().ignoreTables(), s().dryRun(),
-				s().rebaseline(), s().shadow());
+		this.fixedVersion = fixedVersion;
+		return this;
 	}
 
 	/** How closely live must match a replayed version: {@code COLUMNS} by default. */
 	public AutobaselineBuilder match(MatchLevel match) {
-		return with(s().mode(), s().fixedVersion(), match, s().onAmbiguous(), s().ignoreTables(), s().dryRun(),
-				s().rebaseline(), s().shadow());
+		this.match = match;
+		return this;
 	}
 
 	/** Which of a run of equally good versions to take: {@code HIGHEST} by default. */
 	public AutobaselineBuilder onAmbiguous(OnAmbiguous onAmbiguous) {
-		return with(s().mode(), s().fixedVersion(), s().match(), onAmbiguous, s().ignoreTables(), s().dryRun(),
-				s().rebaseline(), s().shadow());
+		this.onAmbiguous = onAmbiguous;
+		return this;
 	}
 
 	/** Glob patterns of live tables that no migration creates, left out of the comparison. */
 	public AutobaselineBuilder ignoreTables(String... patterns) {
-		return with(s().mode(), s().fixedVersion(), s().match(), s().onAmbiguous(), List.of(patterns), s().dryRun(),
-				s().rebaseline(), s().shadow());
+		this.ignoreTables = List.of(patterns);
+		return this;
 	}
 
 	/** Detect and log the plan, write nothing, and do not migrate. */
 	public AutobaselineBuilder dryRun(boolean dryRun) {
-		return with(s().mode(), s().fixedVersion(), s().match(), s().onAmbiguous(), s().ignoreTables(), dryRun,
-				s().rebaseline(), s().shadow());
+		this.dryRun = dryRun;
+		return this;
 	}
 
 	/** Rewrite a BASELINE row that disagrees with the detected version. */
 	public AutobaselineBuilder rebaseline(boolean rebaseline) {
-		return with(s().mode(), s().fixedVersion(), s().match(), s().onAmbiguous(), s().ignoreTables(), s().dryRun(),
-				rebaseline, s().shadow());
+		this.rebaseline = rebaseline;
+		return this;
 	}
 
 	/** An empty database of live's engine to replay into, for a user who may not create databases. */
 	public AutobaselineBuilder shadowUrl(String shadowUrl) {
-		return shadow(new ShadowSettings(shadowUrl, s().shadow().username(), s().shadow().password()));
+		this.shadow = new ShadowSettings(shadowUrl, this.shadow.username(), this.shadow.password());
+		return this;
 	}
 
 	/** The shadow's user; live's when not set. */
 	public AutobaselineBuilder shadowUsername(String shadowUsername) {
-		return shadow(new ShadowSettings(s().shadow().url(), shadowUsername, s().shadow().password()));
+		this.shadow = new ShadowSettings(this.shadow.url(), shadowUsername, this.shadow.password());
+		return this;
 	}
 
 	/** The shadow's password; live's when not set. */
 	public AutobaselineBuilder shadowPassword(String shadowPassword) {
-		return shadow(new ShadowSettings(s().shadow().url(), s().shadow().username(), shadowPassword));
+		this.shadow = new ShadowSettings(this.shadow.url(), this.shadow.username(), shadowPassword);
+		return this;
 	}
 
 	/** How long to wait for another instance's adoption: 60 s by default. */
 	public AutobaselineBuilder lockTimeout(Duration lockTimeout) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), lockTimeout, s.replayTimeout(),
-				s.backupEnabled(), s.backupDirectory(), s.record(), s.repair(), s.verifyManaged(),
-				s.allowClusterStatements(), s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.lockTimeout = lockTimeout;
+		return this;
 	}
 
 	/** The bound on the replay: 10 min by default. */
 	public AutobaselineBuilder replayTimeout(Duration replayTimeout) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), replayTimeout,
-				s.backupEnabled(), s.backupDirectory(), s.record(), s.repair(), s.verifyManaged(),
-				s.allowClusterStatements(), s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.replayTimeout = replayTimeout;
+		return this;
 	}
 
 	/** Replay scripts whose statements reach past the shadow (roles, server settings) when harmless. */
 	public AutobaselineBuilder replayAllowClusterStatements(boolean allow) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), s.replayTimeout(),
-				s.backupEnabled(), s.backupDirectory(), s.record(), s.repair(), s.verifyManaged(), allow,
-				s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.allowClusterStatements = allow;
+		return this;
 	}
 
 	/** Whether a SQLite database is copied before the first write: yes by default. */
 	public AutobaselineBuilder backupEnabled(boolean backupEnabled) {
-		return settings(s().withBackupEnabled(backupEnabled));
+		this.backupEnabled = backupEnabled;
+		return this;
 	}
 
 	/** Where SQLite backups go: next to the database by default. */
 	public AutobaselineBuilder backupDirectory(Path backupDirectory) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), s.replayTimeout(),
-				s.backupEnabled(), backupDirectory, s.record(), s.repair(), s.verifyManaged(),
-				s.allowClusterStatements(), s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.backupDirectory = backupDirectory;
+		return this;
 	}
 
 	/** {@code BASELINE} (default): one BASELINE row; {@code HISTORY}: a row per migration up to the version. */
 	public AutobaselineBuilder record(RecordMode record) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), s.replayTimeout(),
-				s.backupEnabled(), s.backupDirectory(), record, s.repair(), s.verifyManaged(),
-				s.allowClusterStatements(), s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.record = record;
+		return this;
 	}
 
 	/** Remove failed rows when the schema matches the last successful version, then migrate. */
 	public AutobaselineBuilder repair(boolean repair) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), s.replayTimeout(),
-				s.backupEnabled(), s.backupDirectory(), s.record(), repair, s.verifyManaged(),
-				s.allowClusterStatements(), s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.repair = repair;
+		return this;
 	}
 
 	/** Replay on managed boots too and refuse a schema that drifted from its history. */
 	public AutobaselineBuilder verifyManaged(boolean verifyManaged) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), s.replayTimeout(),
-				s.backupEnabled(), s.backupDirectory(), s.record(), s.repair(), verifyManaged,
-				s.allowClusterStatements(), s.javaMigrationBeans(), s.mysqlEnabled()));
+		this.verifyManaged = verifyManaged;
+		return this;
 	}
 
 	/** Whether {@code JavaMigration}s given as objects are stubbed ({@code STUB}, default) or run in the replay. */
 	public AutobaselineBuilder replayJavaMigrationBeans(JavaMigrationBeans javaMigrationBeans) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(),
-				s.ignoreTables(), s.dryRun(), s.rebaseline(), s.shadow(), s.lockTimeout(), s.replayTimeout(),
-				s.backupEnabled(), s.backupDirectory(), s.record(), s.repair(), s.verifyManaged(),
-				s.allowClusterStatements(), javaMigrationBeans, s.mysqlEnabled()));
+		this.javaMigrationBeans = javaMigrationBeans;
+		return this;
 	}
 
 	/** Adopt MySQL servers too (the MariaDB dialect was tested on MariaDB only). */
 	public AutobaselineBuilder mysqlEnabled(boolean mysqlEnabled) {
-		return settings(s().withMysqlEnabled(mysqlEnabled));
+		this.mysqlEnabled = mysqlEnabled;
+		return this;
 	}
 
 	/** How Flyway is quietened during the replay; by default Flyway's own INFO lines are held back. */
@@ -203,31 +220,15 @@ public final class AutobaselineBuilder {
 	public Autobaseline build() {
 		LiveDatabaseResolver live = (this.url == null) ? LiveDatabaseResolver.FROM_FLYWAY
 				: (configuration) -> new LiveDatabase(configuration.getDataSource(), this.url, this.user, this.password);
-		return new Autobaseline(this.settings, live, this.quieter, Naming.PLAIN);
+		return new Autobaseline(settings(), live, this.quieter, Naming.PLAIN);
 	}
 
-	private AutobaselineSettings s() {
-		return this.settings;
-	}
-
-	private AutobaselineBuilder shadow(ShadowSettings shadow) {
-		AutobaselineSettings s = s();
-		return with(s.mode(), s.fixedVersion(), s.match(), s.onAmbiguous(), s.ignoreTables(), s.dryRun(),
-				s.rebaseline(), shadow);
-	}
-
-	private AutobaselineBuilder with(Mode mode, String fixedVersion, MatchLevel match, OnAmbiguous onAmbiguous,
-			List<String> ignoreTables, boolean dryRun, boolean rebaseline, ShadowSettings shadow) {
-		AutobaselineSettings s = s();
-		return settings(new AutobaselineSettings(mode, fixedVersion, match, onAmbiguous, ignoreTables, dryRun,
-				rebaseline, shadow, s.lockTimeout(), s.replayTimeout(), s.backupEnabled(), s.backupDirectory(),
-				s.record(), s.repair(), s.verifyManaged(), s.allowClusterStatements(), s.javaMigrationBeans(),
-				s.mysqlEnabled()));
-	}
-
-	private AutobaselineBuilder settings(AutobaselineSettings settings) {
-		this.settings = settings;
-		return this;
+	/** The settings the builder holds now. */
+	AutobaselineSettings settings() {
+		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
+				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
+				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
+				this.javaMigrationBeans, this.mysqlEnabled);
 	}
 
 }

@@ -73,12 +73,4 @@ public record AutobaselineSettings(Mode mode, String fixedVersion, MatchLevel ma
 				this.javaMigrationBeans, this.mysqlEnabled);
 	}
 
-	/** These settings with MySQL servers adopted or refused. */
-	public AutobaselineSettings withMysqlEnabled(boolean mysqlEnabled) {
-		return new AutobaselineSettings(this.mode, this.fixedVersion, this.match, this.onAmbiguous, this.ignoreTables,
-				this.dryRun, this.rebaseline, this.shadow, this.lockTimeout, this.replayTimeout, this.backupEnabled,
-				this.backupDirectory, this.record, this.repair, this.verifyManaged, this.allowClusterStatements,
-				this.javaMigrationBeans, mysqlEnabled);
-	}
-
 }
