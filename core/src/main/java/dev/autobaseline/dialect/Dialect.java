@@ -94,11 +94,11 @@ public interface Dialect {
 	}
 
 	/**
-	 * What this engine calls the namespace Flyway manages, as reports name it: {@code schema}, or
-	 * {@code database} where a schema is a database (MariaDB and MySQL).
+	 * Whether the namespace Flyway manages is a database on this engine (MariaDB and MySQL):
+	 * reports then call it a database, not a schema.
 	 */
-	default String schemaNoun() {
-		return "schema";
+	default boolean schemaIsDatabase() {
+		return false;
 	}
 
 	/** A schema-qualified, quoted table name. */

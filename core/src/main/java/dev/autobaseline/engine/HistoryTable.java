@@ -16,9 +16,10 @@ import org.flywaydb.core.api.configuration.Configuration;
  * @param schemas the schemas Flyway manages (and checks for emptiness)
  * @param qualified the quoted, qualified table name
  * @param key the table's key in a catalog snapshot
- * @param noun what the engine calls a schema: {@code schema}, or {@code database} on MariaDB
+ * @param schemaIsDatabase whether a schema is a database on this engine (MariaDB)
  */
-record HistoryTable(String schema, String table, List<String> schemas, String qualified, String key, String noun) {
+record HistoryTable(String schema, String table, List<String> schemas, String qualified, String key,
+		boolean schemaIsDatabase) {
 
 	static HistoryTable locate(Configuration configuration, Dialect dialect, Connection connection)
 			throws SQLException {
@@ -49,7 +50,7 @@ record HistoryTable(String schema, String table, List<String> schemas, String qu
 		List<String> schemas = (configured.length > 0) ? List.of(configured) : List.of(schema);
 		String table = configuration.getTable();
 		return new HistoryTable(schema, table, schemas, dialect.qualify(schema, table), dialect.relationKey(schema, table),
-				dialect.schemaNoun());
+				dialect.schemaIsDatabase());
 	}
 
 	/**
@@ -57,13 +58,18 @@ record HistoryTable(String schema, String table, List<String> schemas, String qu
 	 * a database, {@code The database "app" (UNMANAGED)}.
 	 */
 	String describeDatabase(SchemaState state) {
-		return this.noun.equals("database") ? "The " + describeSchemas() + " (" + state + ")"
+		return this.schemaIsDatabase ? "The " + describeSchemas() + " (" + state + ")"
 				: "The database (" + describeSchemas() + ", " + state + ")";
+	}
+
+	/** What the engine calls a schema: {@code schema}, or {@code database} on MariaDB. */
+	String noun() {
+		return this.schemaIsDatabase ? "database" : "schema";
 	}
 
 	/** How a person names the managed schemas, e.g. {@code schema "public"} or {@code database "app"}. */
 	String describeSchemas() {
-		return this.noun + ((this.schemas.size() == 1) ? " " : "s ") + String.join(", ",
+		return noun() + ((this.schemas.size() == 1) ? " " : "s ") + String.join(", ",
 				this.schemas.stream().map((name) -> "\"" + name + "\"").toList());
 	}
 

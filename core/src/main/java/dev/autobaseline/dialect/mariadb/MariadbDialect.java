@@ -100,8 +100,8 @@ public final class MariadbDialect implements Dialect {
 	}
 
 	@Override
-	public String schemaNoun() {
-		return "database";
+	public boolean schemaIsDatabase() {
+		return true;
 	}
 
 	@Override
