@@ -1,15 +1,12 @@
 package dev.autobaseline.dialect;
 
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 /**
  * Thrown when another instance holds the adoption lock longer than {@code autobaseline.lock-timeout}.
  * Nothing was written.
  */
-public class LockTimeoutException extends RuntimeException implements HostNamed {
-
-	private transient UnaryOperator<String> naming = UnaryOperator.identity();
+public class LockTimeoutException extends HostNamedException {
 
 	private final String lock;
 
@@ -30,16 +27,6 @@ public class LockTimeoutException extends RuntimeException implements HostNamed 
 
 	public Duration getTimeout() {
 		return this.timeout;
-	}
-
-	@Override
-	public void nameFor(UnaryOperator<String> naming) {
-		this.naming = naming;
-	}
-
-	@Override
-	public String getMessage() {
-		return this.naming.apply(super.getMessage());
 	}
 
 }

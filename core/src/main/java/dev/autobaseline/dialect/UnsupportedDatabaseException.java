@@ -1,13 +1,9 @@
 package dev.autobaseline.dialect;
 
-import java.util.function.UnaryOperator;
-
 /**
  * Thrown for a database engine the starter does not support yet.
  */
-public class UnsupportedDatabaseException extends RuntimeException implements HostNamed {
-
-	private transient UnaryOperator<String> naming = UnaryOperator.identity();
+public class UnsupportedDatabaseException extends HostNamedException {
 
 	private final String jdbcUrl;
 
@@ -47,16 +43,6 @@ public class UnsupportedDatabaseException extends RuntimeException implements Ho
 		}
 		int query = jdbcUrl.indexOf('?');
 		return (query >= 0) ? jdbcUrl.substring(0, query) : jdbcUrl;
-	}
-
-	@Override
-	public void nameFor(UnaryOperator<String> naming) {
-		this.naming = naming;
-	}
-
-	@Override
-	public String getMessage() {
-		return this.naming.apply(super.getMessage());
 	}
 
 }

@@ -1,19 +1,16 @@
 package dev.autobaseline.engine;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import dev.autobaseline.catalog.Difference;
-import dev.autobaseline.dialect.HostNamed;
+import dev.autobaseline.dialect.HostNamedException;
 import dev.autobaseline.replay.Detection;
 
 /**
  * Thrown when the starter will not adopt or migrate a database, leaving it untouched. Carries
  * what was found ({@link #getDescription()}) and what gets the user further ({@link #getAction()}).
  */
-public class AdoptionRefusedException extends RuntimeException implements HostNamed {
-
-	private transient UnaryOperator<String> naming = UnaryOperator.identity();
+public class AdoptionRefusedException extends HostNamedException {
 
 	/** Why the starter refused. */
 	public enum Reason {
@@ -89,12 +86,12 @@ public class AdoptionRefusedException extends RuntimeException implements HostNa
 
 	/** What was found, for a failure analysis' Description. */
 	public String getDescription() {
-		return this.naming.apply(this.description);
+		return named(this.description);
 	}
 
 	/** What to do, for a failure analysis' Action. */
 	public String getAction() {
-		return this.naming.apply(this.action);
+		return named(this.action);
 	}
 
 	/** The detection behind the refusal, or {@code null}. */
@@ -105,16 +102,6 @@ public class AdoptionRefusedException extends RuntimeException implements HostNa
 	/** The differences between the closest version and live, empty when there was no detection. */
 	public List<Difference> getDifferences() {
 		return (this.detection != null) ? this.detection.differences() : List.of();
-	}
-
-	@Override
-	public void nameFor(UnaryOperator<String> naming) {
-		this.naming = naming;
-	}
-
-	@Override
-	public String getMessage() {
-		return this.naming.apply(super.getMessage());
 	}
 
 }

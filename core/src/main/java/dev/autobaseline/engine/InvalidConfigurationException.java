@@ -1,15 +1,11 @@
 package dev.autobaseline.engine;
 
-import java.util.function.UnaryOperator;
-
-import dev.autobaseline.dialect.HostNamed;
+import dev.autobaseline.dialect.HostNamedException;
 
 /**
  * Thrown before anything is written when a property has a value the starter cannot use.
  */
-public class InvalidConfigurationException extends RuntimeException implements HostNamed {
-
-	private transient UnaryOperator<String> naming = UnaryOperator.identity();
+public class InvalidConfigurationException extends HostNamedException {
 
 	private final String property;
 
@@ -36,16 +32,6 @@ public class InvalidConfigurationException extends RuntimeException implements H
 	/** Why the value cannot be used, e.g. {@code is not a Flyway version}. */
 	public String getReason() {
 		return this.reason;
-	}
-
-	@Override
-	public void nameFor(UnaryOperator<String> naming) {
-		this.naming = naming;
-	}
-
-	@Override
-	public String getMessage() {
-		return this.naming.apply(super.getMessage());
 	}
 
 }

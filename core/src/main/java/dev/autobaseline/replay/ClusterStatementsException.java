@@ -2,18 +2,15 @@ package dev.autobaseline.replay;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
-import dev.autobaseline.dialect.HostNamed;
+import dev.autobaseline.dialect.HostNamedException;
 
 /**
  * Thrown before the replay when a script holds statements that would reach past the shadow
  * database into the live cluster (a role, a tablespace, another database's settings). Nothing was
  * written, nor replayed.
  */
-public class ClusterStatementsException extends RuntimeException implements HostNamed {
-
-	private transient UnaryOperator<String> naming = UnaryOperator.identity();
+public class ClusterStatementsException extends HostNamedException {
 
 	private final Map<String, List<String>> statements;
 
@@ -73,16 +70,6 @@ public class ClusterStatementsException extends RuntimeException implements Host
 			.append(String.join(", ", found))
 			.append(')'));
 		return text.toString();
-	}
-
-	@Override
-	public void nameFor(UnaryOperator<String> naming) {
-		this.naming = naming;
-	}
-
-	@Override
-	public String getMessage() {
-		return this.naming.apply(super.getMessage());
 	}
 
 }

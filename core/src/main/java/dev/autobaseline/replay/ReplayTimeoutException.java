@@ -1,17 +1,14 @@
 package dev.autobaseline.replay;
 
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
-import dev.autobaseline.dialect.HostNamed;
+import dev.autobaseline.dialect.HostNamedException;
 
 /**
  * Thrown when the replay runs past {@code autobaseline.replay.timeout}, or one of its statements
  * waits for a lock that long. Nothing was written to the live database.
  */
-public class ReplayTimeoutException extends RuntimeException implements HostNamed {
-
-	private transient UnaryOperator<String> naming = UnaryOperator.identity();
+public class ReplayTimeoutException extends HostNamedException {
 
 	private final Duration timeout;
 
@@ -43,16 +40,6 @@ public class ReplayTimeoutException extends RuntimeException implements HostName
 	/** What to do about the lock wait, on this engine; {@code null} when {@link #isLockWait()} is false. */
 	public String getLockWaitAdvice() {
 		return this.lockWaitAdvice;
-	}
-
-	@Override
-	public void nameFor(UnaryOperator<String> naming) {
-		this.naming = naming;
-	}
-
-	@Override
-	public String getMessage() {
-		return this.naming.apply(super.getMessage());
 	}
 
 }
