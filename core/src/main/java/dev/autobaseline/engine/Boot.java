@@ -516,7 +516,7 @@ final class Boot {
 		}
 		if (detection.best().size() > 1) {
 			warn("autobaseline: " + Refusals.labels(detection.best())
-					+ " match equally well (their migrations change data only); on-ambiguous="
+					+ " match equally well (their migrations change data only); autobaseline.on-ambiguous="
 					+ this.settings.onAmbiguous().name().toLowerCase(java.util.Locale.ROOT) + " chose "
 					+ detection.chosen().label()
 					+ (detection.chosen().equals(detection.best().get(detection.best().size() - 1)) ? ""

@@ -133,6 +133,10 @@ class PlainFlywayTests {
 			.isEqualTo("Set Autobaseline.builder().replayAllowClusterStatements(true), or"
 					+ " Autobaseline.builder().mode(Mode.FIXED) with Autobaseline.builder().fixedVersion(<version>);"
 					+ " see Flyway.configure().schemas(...).");
+		assertThat(Naming.PLAIN.rename("autobaseline: V3, V4 match equally well (their migrations change data only);"
+				+ " autobaseline.on-ambiguous=highest chose V4"))
+			.isEqualTo("autobaseline: V3, V4 match equally well (their migrations change data only);"
+					+ " Autobaseline.builder().onAmbiguous(OnAmbiguous.HIGHEST) chose V4");
 		assertThat(Naming.SPRING_BOOT.rename("autobaseline.dry-run=true")).isEqualTo("autobaseline.dry-run=true");
 	}
 
