@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  */
 final class MariadbDefinitions {
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)");
+
 	private MariadbDefinitions() {
 	}
 
@@ -26,14 +30,28 @@ final class MariadbDefinitions {
 		}
 		String quoted = "`" + database.replace("`", "``") + "`.";
 		String stripped = text.replace(quoted, "");
+		if (!containsIgnoringCase(stripped, database)) {
+			// Most texts (column defaults, checks) never name it: no pattern to compile for them.
+			return stripped;
+		}
 		Pattern bare = Pattern.compile("(?<![\\w$`.])" + Pattern.quote(database) + "\\.(?=[`\\w$])",
 				Pattern.CASE_INSENSITIVE);
 		return bare.matcher(stripped).replaceAll("");
 	}
 
+	/** Whether {@code part} stands in {@code text}, letters of either case matching. */
+	private static boolean containsIgnoringCase(String text, String part) {
+		for (int i = 0; i + part.length() <= text.length(); i++) {
+			if (text.regionMatches(true, i, part, 0, part.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** A definition with runs of whitespace collapsed and the ends trimmed. */
 	static String collapsed(String text) {
-		return (text != null) ? text.trim().replaceAll("\\s+", " ") : null;
+		return (text != null) ? WHITESPACE.matcher(text.trim()).replaceAll(" ") : null;
 	}
 
 	/**
@@ -56,7 +74,7 @@ final class MariadbDefinitions {
 		if (lowerExtra.contains("auto_increment")) {
 			definition.append(" auto_increment");
 		}
-		Matcher onUpdate = Pattern.compile("on update (\\S+)").matcher(lowerExtra);
+		Matcher onUpdate = ON_UPDATE.matcher(lowerExtra);
 		if (onUpdate.find()) {
 			definition.append(" on update ").append(onUpdate.group(1));
 		}
@@ -118,12 +136,22 @@ final class MariadbDefinitions {
 		if (index.equalsIgnoreCase(constraint)) {
 			return true;
 		}
-		boolean serverNamed = Pattern.compile(Pattern.quote(table) + "_ibfk_\\d+", Pattern.CASE_INSENSITIVE)
-			.matcher(constraint)
-			.matches();
-		return serverNamed && Pattern.compile(Pattern.quote(indexColumns.get(0)) + "(_\\d+)?", Pattern.CASE_INSENSITIVE)
-			.matcher(index)
-			.matches();
+		boolean serverNamed = startsWithThenDigits(constraint, table + "_ibfk_");
+		return serverNamed && (index.equalsIgnoreCase(indexColumns.get(0))
+				|| startsWithThenDigits(index, indexColumns.get(0) + "_"));
+	}
+
+	/** Whether {@code text} is {@code prefix} (letters of either case) and then one or more digits. */
+	private static boolean startsWithThenDigits(String text, String prefix) {
+		if (text.length() <= prefix.length() || !text.regionMatches(true, 0, prefix, 0, prefix.length())) {
+			return false;
+		}
+		for (int i = prefix.length(); i < text.length(); i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** How a table is partitioned: {@code range (year(`taken`)) subpartition by hash (`id`)}. */
