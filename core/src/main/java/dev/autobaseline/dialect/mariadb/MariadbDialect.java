@@ -178,9 +178,9 @@ public final class MariadbDialect implements Dialect {
 	@Override
 	public CatalogSnapshot readSignature(Connection connection, boolean objects, ColumnsWanted columnsWanted)
 			throws SQLException {
-		// No xmin here: re-read the listing, names, kinds and column names in two flat queries.
+		// No xmin here: re-read the listing, and the column names unless the names alone say no.
 		return this.signatureReader.readSignature(connection, database(connection, null),
-				server(connection).lowerCaseNames(), objects);
+				server(connection).lowerCaseNames(), objects, columnsWanted);
 	}
 
 	/** The one database read: the one named, else the connection's (a shadow's). */

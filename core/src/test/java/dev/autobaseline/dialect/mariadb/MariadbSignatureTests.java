@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import dev.autobaseline.catalog.CatalogSnapshot;
 import dev.autobaseline.catalog.Relation;
 import dev.autobaseline.catalog.RelationCache;
+import dev.autobaseline.dialect.Dialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +65,8 @@ class MariadbSignatureTests {
 				"CREATE FUNCTION twice(n int) RETURNS int DETERMINISTIC RETURN n * 2");
 		CatalogSnapshot full = MariadbCatalogReader.read(this.connection, this.scratch, this.server, new RelationCache());
 		CatalogSnapshot signature = this.reader.readSignature(this.connection, this.scratch,
-				this.server.lowerCaseNames(), true);
+				this.server.lowerCaseNames(), true,
+				Dialect.ColumnsWanted.ALWAYS);
 		assertThat(signature.full()).isFalse();
 		assertThat(signature.objectsRead()).isTrue();
 		assertThat(signature.names()).containsExactlyElementsOf(full.names());
@@ -81,11 +85,32 @@ class MariadbSignatureTests {
 	void aSignatureWithoutObjectsSaysItHasNone() throws SQLException {
 		execute("CREATE TABLE book (id int)", "CREATE SEQUENCE ticket");
 		CatalogSnapshot signature = this.reader.readSignature(this.connection, this.scratch,
-				this.server.lowerCaseNames(), false);
+				this.server.lowerCaseNames(), false,
+				Dialect.ColumnsWanted.ALWAYS);
 		assertThat(signature.objectsRead()).isFalse();
 		assertThat(signature.objects()).isEmpty();
 		// A sequence is listed as a table but is an object.
 		assertThat(signature.names()).containsExactly("book");
+	}
+
+	@Test
+	void aSignatureReadsNoColumnNamesWhenTheNamesSayTheyAreNotWanted() throws SQLException {
+		execute("CREATE TABLE a (x int)", "CREATE VIEW v AS SELECT x FROM a");
+		List<CatalogSnapshot> asked = new ArrayList<>();
+		CatalogSnapshot names = this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(),
+				false, (read) -> {
+					asked.add(read);
+					return false;
+				});
+		assertThat(asked).singleElement().satisfies((read) -> assertThat(read.names()).containsExactly("a", "v"));
+		assertThat(names.columnsRead()).isFalse();
+		assertThat(names.relations().get("a").columns()).isEmpty();
+		assertThat(names.relations().get("v").kind()).isEqualTo(Relation.Kind.VIEW);
+		CatalogSnapshot withColumns = this.reader.readSignature(this.connection, this.scratch,
+				this.server.lowerCaseNames(), false, (read) -> true);
+		assertThat(withColumns.columnsRead()).isTrue();
+		assertThat(withColumns.relations().get("a").columns()).containsExactly("x");
+		assertThat(withColumns.relations().get("v").columns()).containsExactly("x");
 	}
 
 	@Test
@@ -116,12 +141,14 @@ class MariadbSignatureTests {
 	void aDroppedDatabaseFailsTheSignatureInsteadOfLookingEmpty() throws SQLException {
 		execute("DROP DATABASE " + this.scratch);
 		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(), true))
+			.isThrownBy(() -> this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(), true,
+				Dialect.ColumnsWanted.ALWAYS))
 			.withMessageContaining("does not exist");
 	}
 
 	private CatalogSnapshot signature() throws SQLException {
-		return this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(), true);
+		return this.reader.readSignature(this.connection, this.scratch, this.server.lowerCaseNames(), true,
+				Dialect.ColumnsWanted.ALWAYS);
 	}
 
 	private void execute(String... statements) throws SQLException {
