@@ -5,10 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.autobaseline.autoconfigure.AutobaselineAutoConfiguration;
 import dev.autobaseline.engine.AdoptionRefusedException;
 import dev.autobaseline.engine.AdoptionReport;
-import dev.autobaseline.engine.Autobaseline;
+import dev.autobaseline.engine.Naming;
 import dev.autobaseline.engine.SchemaState;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -16,19 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every scenario suite needs: a fresh live database per test, the library's migrations in
- * a temporary folder, and a booted Spring Boot auto-configuration (DataSource, Flyway,
- * Autobaseline) against them.
+ * a temporary folder, and a boot of an application without Spring against them: its own Flyway
+ * and the engine's plain API ({@link PlainBoot}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class ScenarioSupport {
@@ -53,7 +45,7 @@ abstract class ScenarioSupport {
 		this.database.close();
 	}
 
-	ApplicationContextRunner boot(String... properties) {
+	PlainBoot boot(String... properties) {
 		List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + this.database.url(),
 				"spring.flyway.locations=filesystem:" + this.migrations));
 		if (this.database.username() != null) {
@@ -63,18 +55,35 @@ abstract class ScenarioSupport {
 			values.add("spring.datasource.password=" + this.database.password());
 		}
 		values.addAll(List.of(properties));
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-					AutobaselineAutoConfiguration.class))
-			.withPropertyValues(values.toArray(String[]::new));
+		return new PlainBoot().withPropertyValues(values.toArray(String[]::new));
 	}
 
 	/** How the engine names a relation of the default schema in messages. */
 	abstract String relation(String name);
 
-	static AdoptionReport report(AssertableApplicationContext context) {
+	static AdoptionReport report(PlainBoot.Run context) {
 		assertThat(context).hasNotFailed();
-		return context.getBean(Autobaseline.class).lastReport();
+		return context.report();
+	}
+
+	/**
+	 * A text of the engine's, written as the Spring Boot glue shows it ({@code autobaseline.x-y=v},
+	 * {@code spring.flyway.x-y}), with the names a plain application sets instead
+	 * ({@code Autobaseline.builder().xY(v)}, {@code Flyway.configure().xY(...)}), as the engine
+	 * writes it for the builder.
+	 */
+	static String named(String springBootText) {
+		return Naming.PLAIN.rename(springBootText);
+	}
+
+	/**
+	 * How an error about a property's value names the property: as it is, or for a plain
+	 * application as the builder method, whose parentheses hold the value
+	 * ({@code Autobaseline.builder().lockTimeout(PT-1S)}).
+	 */
+	static String setting(String property) {
+		String named = named(property);
+		return named.endsWith("(...)") ? named.substring(0, named.length() - "...)".length()) : named;
 	}
 
 	/** Builds the legacy database at the version (unless negative), boots, asserts the history and rows. */
@@ -108,7 +117,7 @@ abstract class ScenarioSupport {
 			refusal[0] = (AdoptionRefusedException) cause;
 		});
 		assertThat(refusal[0].getReason()).isEqualTo(reason);
-		assertThat(refusal[0].getDescription()).contains(description);
+		assertThat(refusal[0].getDescription()).contains(named(description));
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 		return refusal[0];
 	}
