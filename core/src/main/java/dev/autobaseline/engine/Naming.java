@@ -26,8 +26,12 @@ public interface Naming {
 	/** Renames {@code autobaseline.x-y=v} to {@code builder().xY(v)} and {@code spring.flyway.x-y} to {@code Flyway.configure().xY(...)}. */
 	final class PlainNaming implements Naming {
 
+		/**
+		 * A property, and its value when one follows: a placeholder, or anything up to a space or
+		 * punctuation, a URL and a path included, but not the full stop or colon after it.
+		 */
 		private static final Pattern OURS = Pattern
-			.compile("autobaseline\\.([a-z][a-z.-]*[a-z])(?:(?:=|: )(<[^>]+>|[A-Za-z0-9_.*-]+[A-Za-z0-9_*-]))?");
+			.compile("autobaseline\\.([a-z][a-z.-]*[a-z])(?:(?:=|: )(<[^>]+>|[^\\s,;()<>\"']*[^\\s,;()<>\"'.:!?]))?");
 
 		private static final Pattern FLYWAYS = Pattern.compile("spring\\.flyway\\.([a-z][a-z.-]*[a-z])");
 

@@ -137,6 +137,14 @@ class PlainFlywayTests {
 				+ " autobaseline.on-ambiguous=highest chose V4"))
 			.isEqualTo("autobaseline: V3, V4 match equally well (their migrations change data only);"
 					+ " Autobaseline.builder().onAmbiguous(OnAmbiguous.HIGHEST) chose V4");
+		// A value that is a URL, a path or one character is the method's argument, whole.
+		assertThat(Naming.PLAIN.rename("autobaseline.shadow.url=jdbc:postgresql://127.0.0.1:5432/app is a PostgreSQL"
+				+ " database; autobaseline.backup.directory=/var/backups/app is not writable;"
+				+ " autobaseline.fixed-version=0; set autobaseline.rebaseline=true: it rewrites the row."))
+			.isEqualTo("Autobaseline.builder().shadowUrl(jdbc:postgresql://127.0.0.1:5432/app) is a PostgreSQL database;"
+					+ " Autobaseline.builder().backupDirectory(/var/backups/app) is not writable;"
+					+ " Autobaseline.builder().fixedVersion(0); set Autobaseline.builder().rebaseline(true): it rewrites"
+					+ " the row.");
 		assertThat(Naming.SPRING_BOOT.rename("autobaseline.dry-run=true")).isEqualTo("autobaseline.dry-run=true");
 	}
 

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,7 +108,7 @@ class MariadbSafetyTests extends SafetyScenarios {
 				cause = cause.getCause();
 			}
 			assertThat(cause).isInstanceOf(dev.autobaseline.replay.ReplayTimeoutException.class)
-				.hasMessageContaining("autobaseline.replay.timeout (1000 ms)")
+				.hasMessageContaining(named("autobaseline.replay.timeout (1000 ms)"))
 				.hasMessageContaining("nothing was written");
 			assertThat(((dev.autobaseline.replay.ReplayTimeoutException) cause).isLockWait()).isFalse();
 		});
@@ -229,7 +228,7 @@ class MariadbSafetyTests extends SafetyScenarios {
 		String before = this.database.fingerprint();
 		boot("autobaseline.record=history").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("autobaseline.record=history")
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(named("autobaseline.record=history"))
 				.hasStackTraceContaining("not transactional");
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);

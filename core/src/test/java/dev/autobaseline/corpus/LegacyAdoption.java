@@ -5,22 +5,17 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
-import dev.autobaseline.autoconfigure.AutobaselineAutoConfiguration;
 import dev.autobaseline.engine.AdoptionRefusedException;
 import dev.autobaseline.replay.Detection;
 import dev.autobaseline.replay.ReplayedVersion;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import dev.autobaseline.scenario.PlainBoot;
 
 import static dev.autobaseline.corpus.CorpusTests.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end adoption of a corpus prefix: a legacy database built at the prefix, the starter
- * booted on it with Spring Boot's DataSource and Flyway auto-configuration.
+ * End-to-end adoption of a corpus prefix: a legacy database built at the prefix, and an
+ * application's own Flyway booted on it through the engine's plain API ({@link PlainBoot}).
  */
 final class LegacyAdoption {
 
@@ -43,7 +38,7 @@ final class LegacyAdoption {
 
 	/**
 	 * Builds the legacy database at the prefix with plain Flyway (history dropped, rows added),
-	 * boots the starter and checks the baseline or the refusal the corpus predicts, and the rows.
+	 * boots the engine and checks the baseline or the refusal the corpus predicts, and the rows.
 	 */
 	void assertAdopted(CorpusReplay corpus, int prefix) throws Exception {
 		long started = System.nanoTime();
@@ -113,7 +108,7 @@ final class LegacyAdoption {
 		return List.copyOf(samples);
 	}
 
-	private ApplicationContextRunner boot(CorpusDatabase database, CorpusReplay corpus) {
+	private PlainBoot boot(CorpusDatabase database, CorpusReplay corpus) {
 		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.url(),
 				"spring.flyway.locations=filesystem:" + corpus.folder(), "autobaseline.backup.enabled=false"));
 		if (database.username() != null) {
@@ -122,10 +117,7 @@ final class LegacyAdoption {
 		if (database.password() != null) {
 			properties.add("spring.datasource.password=" + database.password());
 		}
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-					AutobaselineAutoConfiguration.class))
-			.withPropertyValues(properties.toArray(String[]::new));
+		return new PlainBoot().withPropertyValues(properties.toArray(String[]::new));
 	}
 
 	private static List<String> applied(CorpusDatabase database) throws Exception {

@@ -113,7 +113,7 @@ class MariadbAdoptionTests extends AdoptionScenarios {
 	@Override
 	@Test
 	void anIndexARepeatableMigrationKeepsOnAnOwnedTableIsNotDriftAtStrict(
-			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+			CapturedOutput output) throws Exception {
 		// The suite's script in MariaDB's syntax (see REPEATABLE_INDEX); the assertions are the suite's.
 		java.nio.file.Files.writeString(this.migrations.resolve("R__book_indexes.sql"), REPEATABLE_INDEX);
 		LibraryMigrations.legacyAt(this.database, 2);
@@ -179,7 +179,7 @@ class MariadbAdoptionTests extends AdoptionScenarios {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("V6__reporting_user.sql (CREATE USER IF NOT EXISTS 'autobaseline_never'@'localhost' (manages users))")
-				.hasMessageContaining("autobaseline.replay.allow-cluster-statements=true");
+				.hasMessageContaining(named("autobaseline.replay.allow-cluster-statements=true"));
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 		assertThat(this.database.rows("SELECT User FROM mysql.user WHERE User = 'autobaseline_never'")).isEmpty();

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.autobaseline.autoconfigure.AutobaselineAutoConfiguration;
 import dev.autobaseline.engine.AdoptionRefusedException;
 import dev.autobaseline.engine.AdoptionReport;
 import dev.autobaseline.engine.Autobaseline;
@@ -20,6 +19,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,22 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Adoption scenarios, written once and run against every engine: a migration set, a legacy
- * database built without Flyway, the expected decision and end state. Each boots the real
- * Spring Boot auto-configuration (DataSource, Flyway, Autobaseline) against a real database.
+ * database built without Flyway, the expected decision and end state. Each boots an
+ * application's own Flyway through the engine's plain API against a real database. What only a
+ * Spring Boot application has (the starter switched off, beans) is in autoconfigure's
+ * {@code SpringBootScenarios}.
  */
 abstract class AdoptionScenarios extends ScenarioSupport {
 
@@ -116,7 +108,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	@Test
 	void dataOnlyMigrationIsTreatedAsAppliedWithHighest(CapturedOutput output) throws Exception {
 		assertAdoptedAt(3, "4:BASELINE:ok", "5:SQL:ok");
-		assertThat(output).contains("V3, V4 match equally well", "on-ambiguous=highest chose V4");
+		assertThat(output).contains("V3, V4 match equally well", named("autobaseline.on-ambiguous=highest chose V4"));
 		assertThat(this.database.rows("SELECT isbn FROM book WHERE id = 10")).containsExactly("null");
 	}
 
@@ -298,8 +290,8 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 			.contains("column " + relation("book") + ".legacy_flag exists in the database but in no migration up to V2")
 			.contains("(V2 already differs in tables or columns, so its column types, keys, indexes and other details"
 					+ " were not compared)");
-		assertThat(refusal.getAction()).contains("autobaseline.ignore-tables", "autobaseline.match=tables",
-				"autobaseline.mode=fixed");
+		assertThat(refusal.getAction()).contains(named("autobaseline.ignore-tables"), named("autobaseline.match=tables"),
+				named("autobaseline.mode=fixed"));
 	}
 
 	// --- At strict a refusal lists every difference of the closest version
@@ -533,7 +525,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.NO_MIGRATIONS,
 				"found no versioned migration in spring.flyway.locations", properties);
 		assertThat(refusal.getState()).isEqualTo(state);
-		assertThat(refusal.getAction()).contains("spring.flyway.locations");
+		assertThat(refusal.getAction()).contains(named("spring.flyway.locations"));
 		try (java.util.stream.Stream<Path> files = Files.walk(this.temp)) {
 			assertThat(files.map(Path::toString)).noneMatch((name) -> name.contains("autobaseline-backup"));
 		}
@@ -589,7 +581,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		this.database.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY)", "INSERT INTO audit_log VALUES (7)",
 				"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(200))");
 		LeakyBeans.reset();
-		boot(mistypedLocations()).withUserConfiguration(LeakyBeans.class).run((context) -> {
+		boot(mistypedLocations()).withFlyway(LeakyBeans::configure).run((context) -> {
 			assertThat(report(context).baselineVersion()).isEqualTo("0");
 			assertThat(report(context).migrationsApplied()).isEqualTo(1);
 		});
@@ -620,7 +612,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		plainFlyway().baselineVersion("4").load().baseline();
 		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.BASELINE_MISMATCH,
 				"BASELINE row at version 4, but the schema matched V2");
-		assertThat(refusal.getAction()).contains("autobaseline.rebaseline=true", "to version 2");
+		assertThat(refusal.getAction()).contains(named("autobaseline.rebaseline=true"), "to version 2");
 	}
 
 	@Test
@@ -670,7 +662,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		assertThat(refusal.getState()).isEqualTo(SchemaState.BASELINED);
 		assertThat(refusal.getDescription()).contains("The schema matched V2.",
 				"statements before its error stay applied, and those that change data show in no catalog");
-		assertThat(refusal.getAction()).contains("autobaseline.rebaseline=true", "to version 2",
+		assertThat(refusal.getAction()).contains(named("autobaseline.rebaseline=true"), "to version 2",
 				"removes the failed rows in one transaction");
 	}
 
@@ -851,7 +843,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		plainFlyway().locations("filesystem:" + early).table("schema_version").load().migrate();
 		AdoptionRefusedException refusal = assertRefusedUntouched(AdoptionRefusedException.Reason.FOREIGN_HISTORY,
 				relation("schema_version"));
-		assertThat(refusal.getAction()).contains("spring.flyway.table");
+		assertThat(refusal.getAction()).contains(named("spring.flyway.table"));
 	}
 
 	@Test
@@ -878,17 +870,6 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	@Test
-	void disabledStarterLeavesFlywayToItsPlainBehaviour() throws Exception {
-		LibraryMigrations.legacyAt(this.database, 2);
-		String before = this.database.fingerprint();
-		boot("autobaseline.enabled=false").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("Found non-empty schema(s)");
-		});
-		assertThat(this.database.fingerprint()).isEqualTo(before);
-	}
-
-	@Test
 	void dryRunAtMiddleVersionWritesNothing(CapturedOutput output) throws Exception {
 		LibraryMigrations.legacyAt(this.database, 2);
 		String before = this.database.fingerprint();
@@ -907,7 +888,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 		LibraryMigrations.legacyAt(this.database, 2);
 		String before = this.database.fingerprint();
 		LeakyBeans.reset();
-		boot("autobaseline.dry-run=true").withUserConfiguration(LeakyBeans.class).run((context) -> {
+		boot("autobaseline.dry-run=true").withFlyway(LeakyBeans::configure).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(report(context).pending()).contains("V6 java bean");
 		});
@@ -920,7 +901,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	void javaMigrationBeanRunsOnceOnLiveAfterAdoption() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 5);
 		LeakyBeans.reset();
-		boot().withUserConfiguration(LeakyBeans.class).run((context) -> {
+		boot().withFlyway(LeakyBeans::configure).run((context) -> {
 			assertThat(report(context).baselineVersion()).isEqualTo("5");
 			assertThat(report(context).migrationsApplied()).isEqualTo(1);
 		});
@@ -932,7 +913,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	void javaMigrationBeansRunDuringTheReplayWhenConfigured() throws Exception {
 		LibraryMigrations.legacyAt(this.database, 5);
 		LeakyBeans.reset();
-		boot("autobaseline.replay.java-migration-beans=run").withUserConfiguration(LeakyBeans.class)
+		boot("autobaseline.replay.java-migration-beans=run").withFlyway(LeakyBeans::configure)
 			.run((context) -> {
 				// Observed in the replay, V6 changes no table: on-ambiguous=highest treats it as applied.
 				assertThat(report(context).baselineVersion()).isEqualTo("6");
@@ -944,11 +925,12 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 	}
 
 	/**
-	 * A Callback bean and a JavaMigration bean that hold the application's DataSource and write
-	 * to it: during the replay neither may run.
+	 * A Callback and a JavaMigration that hold the application's DataSource and write to it,
+	 * which the application gives its Flyway as objects ({@code callbacks(...)},
+	 * {@code javaMigrations(...)}), as Spring Boot gives it such beans: during the replay neither
+	 * may run.
 	 */
-	@Configuration(proxyBeanMethods = false)
-	static class LeakyBeans {
+	static final class LeakyBeans {
 
 		static final AtomicInteger migrations = new AtomicInteger();
 
@@ -959,8 +941,13 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 			callbacks.set(0);
 		}
 
-		@Bean
-		Callback leakyCallback(DataSource dataSource) {
+		/** Gives the Flyway both, each holding the DataSource that Flyway migrates through. */
+		static void configure(FluentConfiguration flyway) {
+			DataSource dataSource = flyway.getDataSource();
+			flyway.callbacks(leakyCallback(dataSource)).javaMigrations(v6JavaBean(dataSource));
+		}
+
+		static Callback leakyCallback(DataSource dataSource) {
 			return new Callback() {
 
 				@Override
@@ -986,8 +973,7 @@ abstract class AdoptionScenarios extends ScenarioSupport {
 			};
 		}
 
-		@Bean
-		JavaMigration v6JavaBean(DataSource dataSource) {
+		static JavaMigration v6JavaBean(DataSource dataSource) {
 			return new JavaMigration() {
 
 				@Override

@@ -146,7 +146,7 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 				cause = cause.getCause();
 			}
 			assertThat(cause).isInstanceOf(ReplayTimeoutException.class)
-				.hasMessageContaining("spring.flyway.postgresql.transactional-lock=false")
+				.hasMessageContaining(named("spring.flyway.postgresql.transactional-lock=false"))
 				.hasMessageContaining("nothing was written");
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
@@ -179,7 +179,7 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 			while (cause != null && !(cause instanceof ShadowUnavailableException)) {
 				cause = cause.getCause();
 			}
-			assertThat(cause).hasMessageContaining("CREATEDB").hasMessageContaining("autobaseline.shadow.url");
+			assertThat(cause).hasMessageContaining("CREATEDB").hasMessageContaining(named("autobaseline.shadow.url"));
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 	}
@@ -285,7 +285,7 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 		String before = this.database.fingerprint();
 		boot("autobaseline.shadow.url=jdbc:postgresql://127.0.0.1:5432/no_such_database_here").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("cannot connect to autobaseline.shadow.url");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(named("cannot connect to autobaseline.shadow.url"));
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 	}
@@ -312,7 +312,8 @@ class PostgresqlSafetyTests extends SafetyScenarios {
 		boot("spring.datasource.hikari.maximum-pool-size=1", "spring.flyway.postgresql.transactional-lock=false")
 			.run((context) -> {
 			assertThat(report(context).baselineVersion()).isEqualTo("2");
-			try (Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+			// The application's pool of one, whose one connection the inspection used.
+			try (Connection connection = context.flyway().getConfiguration().getDataSource().getConnection();
 					Statement statement = connection.createStatement();
 					java.sql.ResultSet rows = statement.executeQuery("SHOW lock_timeout")) {
 				rows.next();

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine under {@code corpus/<engine>/<set>}. Each set is replayed once and walked once through a
  * real database; the version chooser is then checked at every prefix and both levels, with full
  * snapshots and with the signatures {@link PossibleCandidates} leaves; a sample of prefixes is
- * adopted end to end by the booted starter. Every prefix detection cannot tell apart is printed
- * with the reason.
+ * adopted end to end through the engine's plain API. Every prefix detection cannot tell apart is
+ * printed with the reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CorpusTests {

@@ -135,7 +135,7 @@ class SqliteAdoptionTests extends AdoptionScenarios {
 	}
 
 	@Test
-	void debugShowsEachComparison(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+	void debugShowsEachComparison(CapturedOutput output) throws Exception {
 		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
 			.getLogger("dev.autobaseline.engine.Evidence");
 		ch.qos.logback.classic.Level before = logger.getLevel();

@@ -137,7 +137,7 @@ class SqliteSafetyTests extends SafetyScenarios {
 		boot().run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining("could not inspect the database")
-				.hasStackTraceContaining("spring.datasource.url");
+				.hasStackTraceContaining(named("spring.datasource.url"));
 		});
 		assertThat(this.database.fingerprint()).isEqualTo(before);
 	}
